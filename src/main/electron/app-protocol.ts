@@ -1,0 +1,26 @@
+import { pathToFileURL } from 'node:url'
+import { net, protocol } from 'electron'
+import { contentSecurityPolicy } from '../../shared/csp'
+import { appHost, appScheme, resolveInside, routeAppPath } from './app-url'
+
+/** Must run before the app is ready: makes app:// a standard, secure scheme with fetch support. */
+export function declareAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+  ])
+}
+
+/** Serves app:// from the renderer bundle and the live content folder, with the CSP on every response. */
+export function serveAppScheme(rendererFolder: string, contentFolder: () => string): void {
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url)
+    const route = url.host === appHost ? routeAppPath(url.pathname) : null
+    const file = route && resolveInside(route.folder === 'content' ? contentFolder() : rendererFolder, route.path)
+    if (!file) return new Response('Not found', { status: 404 })
+    const response = await net.fetch(pathToFileURL(file).toString())
+    const headers = new Headers(response.headers)
+    headers.set('Content-Security-Policy', contentSecurityPolicy)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return new Response(response.body, { status: response.status, headers })
+  })
+}

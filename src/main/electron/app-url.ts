@@ -1,0 +1,60 @@
+import { isAbsolute, normalize, relative, resolve } from 'node:path'
+
+/** The privileged scheme the renderer is served from, instead of file://, so its origin is the app alone. */
+export const appScheme = 'app'
+/** The host of every app URL. */
+export const appHost = 'kiosk'
+/** The page the window loads. */
+export const appEntryUrl = `${appScheme}://${appHost}/index.html`
+
+function parse(url: string | undefined): URL | null {
+  if (!url) return null
+  try {
+    return new URL(url)
+  } catch {
+    return null
+  }
+}
+
+/** True for the app's own pages, and for the dev server while developing; nothing else may call IPC or be loaded. */
+export function isAppUrl(url: string | undefined, devServerUrl?: string): boolean {
+  const parsed = parse(url)
+  if (!parsed) return false
+  if (parsed.protocol === `${appScheme}:` && parsed.host === appHost) return true
+  const dev = parse(devServerUrl)
+  return dev !== null && parsed.origin === dev.origin
+}
+
+/** True for requests the window may make: the app's files, the dev server and its websocket while developing. */
+export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
+  if (isAppUrl(url, devServerUrl)) return true
+  const parsed = parse(url)
+  const dev = parse(devServerUrl)
+  if (!parsed || !dev) return parsed?.protocol === 'devtools:'
+  return (parsed.protocol === 'ws:' && parsed.host === dev.host) || parsed.protocol === 'devtools:'
+}
+
+/** Which folder an app URL is served from: content files (article images) or the renderer bundle. */
+export type AppRoute = { folder: 'renderer' | 'content'; path: string }
+
+/** Maps an app URL path to a folder and a relative path, or null when it tries to leave its folder. */
+export function routeAppPath(pathname: string): AppRoute | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const clean = decoded.replace(/^\/+/, '')
+  if (clean.startsWith('content/')) return { folder: 'content', path: clean.slice('content/'.length) }
+  return { folder: 'renderer', path: clean === '' ? 'index.html' : clean }
+}
+
+/** Joins a relative path onto a folder, refusing anything that would climb out of it. */
+export function resolveInside(root: string, path: string): string | null {
+  const target = resolve(root, normalize(path))
+  const inside = relative(root, target)
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null
+  return target
+}

@@ -1,0 +1,69 @@
+import { BrowserWindow, session, type WebContents } from 'electron'
+import { isAllowedRequest, isAppUrl } from './app-url'
+
+/** The calm background of the reader, shown before the first paint so there is no white flash. */
+export const backgroundColour = '#f7f4ee'
+
+/** What the kiosk window needs to know. */
+export interface KioskWindowOptions {
+  preload: string
+  url: string
+  devServerUrl: string | undefined
+  allowDevTools: boolean
+}
+
+/** Denies every permission, and cancels every request that is not for the app's own files (the offline guarantee). */
+export function lockDownSession(devServerUrl: string | undefined): void {
+  const kioskSession = session.defaultSession
+  kioskSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
+  kioskSession.setPermissionCheckHandler(() => false)
+  kioskSession.setDevicePermissionHandler(() => false)
+  kioskSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, devServerUrl) })
+  })
+}
+
+/** Keeps any web contents on the app: no navigation away, no new windows, no webviews. */
+export function lockDownContents(contents: WebContents, devServerUrl: string | undefined): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/** Opens the one fullscreen kiosk window, hidden until its first paint. */
+export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    show: false,
+    kiosk: true,
+    fullscreen: true,
+    autoHideMenuBar: true,
+    backgroundColor: backgroundColour,
+    title: 'Waiting Room Kiosk',
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: options.allowDevTools
+    }
+  })
+  window.removeMenu()
+  window.once('ready-to-show', () => window.show())
+  window.webContents.on('did-finish-load', () => {
+    void window.webContents.setVisualZoomLevelLimits(1, 1)
+  })
+  void window.loadURL(options.url)
+  return window
+}

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto'
+import { readFile, readdir, stat } from 'node:fs/promises'
+import { existsSync, statSync } from 'node:fs'
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
+import type { Article, ContentProblem, Playlist } from '../../shared/domain'
+import { parseArticle } from './article-parser'
+
+/** Image formats an article may show; anything else could be a script in disguise. */
+const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.svg'])
+
+/** Every valid article of a folder, and what was wrong with the rest. */
+export interface FolderContent {
+  articles: Article[]
+  problems: ContentProblem[]
+  /** A short hash of every article file, so feedback can name the content it was about. */
+  version: string
+}
+
+async function markdownFiles(root: string, folder = root): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true })
+  const found: string[] = []
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) found.push(...(await markdownFiles(root, path)))
+    else if (entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') found.push(path)
+  }
+  return found
+}
+
+/** Resolves an image link of an article inside the content folder, refusing anything that would leave it. */
+export function resolveImage(root: string, articleFile: string, src: string): { path: string } | { problem: string } {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+    return { problem: `image "${src}" must be a file in the content folder, not an address` }
+  }
+  const absolute = resolve(root, posix.dirname(articleFile), decodeURIComponent(src))
+  const inside = relative(root, absolute)
+  if (inside.startsWith('..') || isAbsolute(inside)) return { problem: `image "${src}" is outside the content folder` }
+  const extension = posix.extname(inside).toLowerCase()
+  if (!imageExtensions.has(extension))
+    return { problem: `image "${src}" is not a picture file (${[...imageExtensions].join(', ')})` }
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) return { problem: `image "${src}" was not found` }
+  return { path: inside.split(sep).join('/') }
+}
+
+/** Loads and validates every article under a folder; one broken file never hides the others. */
+export async function loadContentFolder(root: string): Promise<FolderContent> {
+  const files = await markdownFiles(root)
+  const hash = createHash('sha256')
+  const articles: Article[] = []
+  const problems: ContentProblem[] = []
+  const firstFileFor = new Map<string, string>()
+  for (const path of files) {
+    const file = relative(root, path).split(sep).join('/')
+    const text = await readFile(path, 'utf8')
+    hash.update(file).update('\0').update(text).update('\0')
+    const outcome = parseArticle(text, { file, resolveImage: (src) => resolveImage(root, file, src) })
+    problems.push(...outcome.problems)
+    if (!outcome.article) continue
+    const key = `${outcome.article.language}/${outcome.article.id}`
+    const earlier = firstFileFor.get(key)
+    if (earlier) {
+      problems.push({
+        file,
+        line: 1,
+        message: `id "${outcome.article.id}" (${outcome.article.language}) is already used by ${earlier}`
+      })
+      continue
+    }
+    firstFileFor.set(key, file)
+    articles.push(outcome.article)
+  }
+  return { articles, problems, version: hash.digest('hex').slice(0, 12) }
+}
+
+/** Where the reader's articles come from and what went wrong on the way. */
+export interface ContentState {
+  playlist: Playlist
+  /** The folder the articles came from, for serving their images. */
+  root: string
+  origin: 'external' | 'bundled'
+  problems: ContentProblem[]
+}
+
+/** What decides which articles are shown and in which order. */
+export interface ContentOptions {
+  bundledFolder: string
+  externalFolder: string | null
+  language: string
+  playlist: string[]
+}
+
+/** Puts a language's articles in the configured order, or in file order when none is configured. */
+export function orderPlaylist(
+  articles: Article[],
+  language: string,
+  order: string[]
+): { articles: Article[]; problems: ContentProblem[] } {
+  const inLanguage = articles.filter((article) => article.language === language)
+  if (order.length === 0) return { articles: inLanguage, problems: [] }
+  const problems: ContentProblem[] = []
+  const ordered: Article[] = []
+  for (const id of order) {
+    const article = inLanguage.find((candidate) => candidate.id === id)
+    if (!article)
+      problems.push({
+        file: 'config.json',
+        line: 0,
+        message: `playlist names "${id}", which is not a valid article in "${language}"`
+      })
+    else if (!ordered.includes(article)) ordered.push(article)
+  }
+  return { articles: ordered, problems }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Loads the external content folder when the config names one and it yields articles to show; otherwise the
+ * bundled articles, keeping every problem met on the way for staff mode.
+ */
+export async function loadContent(options: ContentOptions): Promise<ContentState> {
+  const problems: ContentProblem[] = []
+  if (options.externalFolder !== null) {
+    if (await isFolder(options.externalFolder)) {
+      const external = await loadContentFolder(options.externalFolder)
+      const ordered = orderPlaylist(external.articles, options.language, options.playlist)
+      problems.push(
+        ...external.problems.map((p) => ({ ...p, file: join(options.externalFolder ?? '', p.file) })),
+        ...ordered.problems
+      )
+      if (ordered.articles.length > 0) {
+        return {
+          playlist: { articles: ordered.articles, contentVersion: external.version },
+          root: options.externalFolder,
+          origin: 'external',
+          problems
+        }
+      }
+      problems.push({
+        file: options.externalFolder,
+        line: 0,
+        message: 'no valid articles to show here; showing the bundled articles'
+      })
+    } else {
+      problems.push({
+        file: options.externalFolder,
+        line: 0,
+        message: 'content folder not found; showing the bundled articles'
+      })
+    }
+  }
+  const bundled = await loadContentFolder(options.bundledFolder)
+  const ordered = orderPlaylist(bundled.articles, options.language, options.playlist)
+  problems.push(...bundled.problems, ...ordered.problems)
+  // A playlist made for the external folder may name none of the bundled articles; patients still get something to read.
+  const articles =
+    ordered.articles.length > 0 ? ordered.articles : orderPlaylist(bundled.articles, options.language, []).articles
+  return {
+    playlist: { articles, contentVersion: bundled.version },
+    root: options.bundledFolder,
+    origin: 'bundled',
+    problems
+  }
+}

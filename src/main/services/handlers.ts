@@ -1,0 +1,68 @@
+import { readerSettings, type KioskConfig } from '../../shared/config'
+import { type Channel, type Contract, channels } from '../../shared/contract'
+import { inputSchemas } from '../../shared/ipc-schemas'
+import { fail, ok, type Result } from '../../shared/result'
+import type { ContentState } from './content-library'
+
+/** Who sent a message: the URL of the frame, checked before any handler runs. */
+export interface CallContext {
+  senderUrl: string | undefined
+}
+
+/** A handler for one channel: validated input in, typed result out. */
+export type Handler<C extends Channel> = (input: Contract[C]['in'], context: CallContext) => Promise<Contract[C]['out']>
+
+/** One handler per channel; served by ipcMain in the app and by the loopback harness in tests. */
+export type HandlerTable = { [C in Channel]: Handler<C> }
+
+/** What the handlers read from; each is a function so a reload is seen at once. */
+export interface HandlerDependencies {
+  config: () => KioskConfig
+  content: () => ContentState
+}
+
+/** Builds the handler table over the kiosk's services. */
+export function createHandlers(dependencies: HandlerDependencies): HandlerTable {
+  return {
+    'content:playlist': async () => {
+      const { playlist } = dependencies.content()
+      if (playlist.articles.length === 0) return fail('content-unavailable', 'no articles are available to show')
+      return ok(playlist)
+    },
+    'kiosk:settings': async () => ok(readerSettings(dependencies.config()))
+  }
+}
+
+function isChannel(value: string): value is Channel {
+  return (channels as readonly string[]).includes(value)
+}
+
+/** Something that can fail to log; main passes electron-log, tests pass a spy. */
+export type ErrorLogger = (message: string, error: unknown) => void
+
+/**
+ * Checks the channel, the sender and the input, then runs the handler; whatever happens the caller gets a Result,
+ * never an exception.
+ */
+export async function dispatch(
+  table: HandlerTable,
+  channel: string,
+  payload: unknown,
+  context: CallContext,
+  isTrustedSender: (url: string | undefined) => boolean,
+  logError: ErrorLogger = () => {}
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return fail('unknown-channel', `no such operation: ${channel.slice(0, 60)}`)
+  if (!isTrustedSender(context.senderUrl))
+    return fail('untrusted-sender', 'this operation is only for the kiosk screen')
+  const checked = inputSchemas[channel].safeParse(payload)
+  if (!checked.success)
+    return fail('invalid-input', `${channel}: ${checked.error.issues[0]?.message ?? 'invalid input'}`)
+  try {
+    const handler = table[channel] as (input: unknown, context: CallContext) => Promise<Result<unknown>>
+    return await handler(checked.data, context)
+  } catch (error) {
+    logError(`handler ${channel} failed`, error)
+    return fail('internal', 'something went wrong on the kiosk')
+  }
+}

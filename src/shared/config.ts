@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import type { ReaderSettings } from './domain'
+
+const seconds = (min: number, max: number) => z.number().int().min(min).max(max)
+
+/** Every config key with its type, bounds and default; README.md documents each one. */
+export const configShape = {
+  contentFolder: z.string().min(1).nullable().default(null),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as "en" or "es"')
+    .default('en'),
+  playlist: z.array(z.string().min(1)).max(200).default([]),
+  idleSeconds: seconds(3, 3600).default(60),
+  stillReadingSeconds: seconds(1, 60).default(10),
+  attractWordsPerMinute: z.number().min(40).max(400).default(100),
+  minSectionSeconds: seconds(1, 600).default(8),
+  maxSectionSeconds: seconds(1, 3600).default(40)
+} as const
+
+const configSchema = z.object(configShape)
+
+/** The kiosk's configuration after defaults are applied. */
+export type KioskConfig = z.infer<typeof configSchema>
+
+/** A config key that was wrong, and what was wrong with it; the key falls back to its default. */
+export interface ConfigProblem {
+  key: string
+  message: string
+}
+
+/** The config the kiosk runs with, and what was wrong with the file it came from. */
+export interface ConfigOutcome {
+  config: KioskConfig
+  problems: ConfigProblem[]
+}
+
+/** The config with every key at its default. */
+export function defaultConfig(): KioskConfig {
+  return configSchema.parse({})
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Reads a config object key by key, so one wrong value falls back to its default without taking the others with it.
+ */
+export function parseConfig(raw: unknown): ConfigOutcome {
+  const problems: ConfigProblem[] = []
+  if (!isRecord(raw)) {
+    return { config: defaultConfig(), problems: [{ key: '(file)', message: 'the config must be a JSON object' }] }
+  }
+  const accepted: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(raw)) {
+    if (!Object.hasOwn(configShape, key)) {
+      problems.push({ key, message: 'unknown key, ignored' })
+      continue
+    }
+    const checked = configShape[key as keyof typeof configShape].safeParse(value)
+    if (checked.success) accepted[key] = checked.data
+    else problems.push({ key, message: checked.error.issues.map((issue) => issue.message).join('; ') })
+  }
+  const config = configSchema.parse(accepted)
+  if (config.stillReadingSeconds >= config.idleSeconds) {
+    problems.push({ key: 'stillReadingSeconds', message: 'must be shorter than idleSeconds' })
+    config.stillReadingSeconds = Math.min(configShape.stillReadingSeconds.parse(undefined), config.idleSeconds - 1)
+  }
+  if (config.minSectionSeconds > config.maxSectionSeconds) {
+    problems.push({ key: 'minSectionSeconds', message: 'must not be longer than maxSectionSeconds' })
+    config.minSectionSeconds = Math.min(configShape.minSectionSeconds.parse(undefined), config.maxSectionSeconds)
+  }
+  return { config, problems }
+}
+
+/** The part of the config the renderer needs. */
+export function readerSettings(config: KioskConfig): ReaderSettings {
+  return {
+    idleSeconds: config.idleSeconds,
+    stillReadingSeconds: config.stillReadingSeconds,
+    attractWordsPerMinute: config.attractWordsPerMinute,
+    minSectionSeconds: config.minSectionSeconds,
+    maxSectionSeconds: config.maxSectionSeconds
+  }
+}

@@ -1,0 +1,63 @@
+/** A run of text with its emphasis; content never carries raw HTML. */
+export interface Inline {
+  text: string
+  strong?: boolean
+  emphasis?: boolean
+}
+
+/** One block of a section, rendered by a component of its own. */
+export type Block =
+  | { type: 'paragraph'; inlines: Inline[] }
+  | { type: 'subheading'; text: string }
+  | { type: 'list'; ordered: boolean; items: Inline[][] }
+  | { type: 'image'; src: string; alt: string }
+
+/** One screen of an article. */
+export interface Section {
+  /** Unique within its article; stable while the heading does not change. */
+  id: string
+  title: string
+  blocks: Block[]
+  wordCount: number
+}
+
+/** Who wrote and reviewed an article and where it came from, as the front matter states it. */
+export interface ArticleMeta {
+  id: string
+  title: string
+  language: string
+  summary: string
+  owner: string
+  reviewed: string
+  nextReview: string
+  source: string
+}
+
+/** A parsed, validated article. */
+export interface Article extends ArticleMeta {
+  sections: Section[]
+  /** Path of the file, relative to the content folder, for error messages and images. */
+  file: string
+}
+
+/** A problem in a content file, with where it is, so an author can fix it. */
+export interface ContentProblem {
+  file: string
+  line: number
+  message: string
+}
+
+/** What the reader needs to show: the articles in playlist order and the version of the content they came from. */
+export interface Playlist {
+  articles: Article[]
+  contentVersion: string
+}
+
+/** The settings the renderer needs for reading and attract mode; the rest of the config stays in main. */
+export interface ReaderSettings {
+  idleSeconds: number
+  stillReadingSeconds: number
+  attractWordsPerMinute: number
+  minSectionSeconds: number
+  maxSectionSeconds: number
+}

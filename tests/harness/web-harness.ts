@@ -1,0 +1,138 @@
+import { createReadStream } from 'node:fs'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, resolve } from 'node:path'
+import { contentSecurityPolicy } from '../../src/shared/csp'
+import { resolveInside, routeAppPath } from '../../src/main/electron/app-url'
+import { dispatch } from '../../src/main/services/handlers'
+import { type KioskCore, startKioskCore } from '../../src/main/services/kiosk-core'
+
+/**
+ * The web-mode harness: the kiosk's real services and handler table behind a loopback HTTP server, so the renderer
+ * runs in a plain browser for tests and demos. Test and dev only; the packaged app never contains it.
+ */
+export interface WebHarness {
+  url: string
+  dataFolder: string
+  core: KioskCore
+  close: () => Promise<void>
+}
+
+/** What a harness runs with; everything has a default that mirrors a fresh kiosk. */
+export interface HarnessOptions {
+  /** The built renderer; defaults to out/renderer. */
+  staticFolder?: string
+  /** Bundled content; defaults to the repository's content folder. */
+  contentFolder?: string
+  /** Written as config.json into the data folder before the core starts. */
+  config?: Record<string, unknown>
+  /** Defaults to a new temporary folder that `close` removes. */
+  dataFolder?: string
+  port?: number
+}
+
+const repository = resolve(import.meta.dirname, '../..')
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.json': 'application/json'
+}
+
+async function readBody(request: IncomingMessage, limit = 256 * 1024): Promise<string> {
+  let size = 0
+  const chunks: Buffer[] = []
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > limit) throw new Error('request body too large')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string): void {
+  response.writeHead(status, { 'content-type': type, 'content-security-policy': contentSecurityPolicy })
+  response.end(body)
+}
+
+/** Starts a harness on 127.0.0.1; its API answers only pages of its own origin, as IPC answers only the app. */
+export async function startWebHarness(options: HarnessOptions = {}): Promise<WebHarness> {
+  const ownsData = options.dataFolder === undefined
+  const dataFolder = options.dataFolder ?? (await mkdtemp(join(tmpdir(), 'kiosk-harness-')))
+  if (options.config) await writeFile(join(dataFolder, 'config.json'), JSON.stringify(options.config, null, 2))
+  const core = await startKioskCore({
+    configFile: join(dataFolder, 'config.json'),
+    bundledContentFolder: options.contentFolder ?? join(repository, 'content')
+  })
+  const staticFolder = options.staticFolder ?? join(repository, 'out/renderer')
+  let origin = ''
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => send(response, 500, 'text/plain', String(error)))
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin)
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') return send(response, 405, 'text/plain', 'POST only')
+      let payload: unknown
+      try {
+        payload = (JSON.parse(await readBody(request)) as { input?: unknown }).input
+      } catch {
+        payload = Symbol('unreadable')
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
+      // The page's origin stands in for the IPC sender frame: other sites on this machine are refused.
+      const sender = typeof request.headers.origin === 'string' ? `${request.headers.origin}/` : undefined
+      const result = await dispatch(
+        core.handlers,
+        channel,
+        payload,
+        { senderUrl: sender },
+        (candidate) => candidate === `${origin}/`
+      )
+      return send(response, 200, 'application/json', JSON.stringify(result))
+    }
+    const route = routeAppPath(url.pathname)
+    const file = route && resolveInside(route.folder === 'content' ? core.content().root : staticFolder, route.path)
+    if (
+      !file ||
+      !(await stat(file).then(
+        (found) => found.isFile(),
+        () => false
+      ))
+    ) {
+      return send(response, 404, 'text/plain', 'not found')
+    }
+    response.writeHead(200, {
+      'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-security-policy': contentSecurityPolicy,
+      'cache-control': 'no-store'
+    })
+    createReadStream(file).pipe(response)
+  }
+
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url: `${origin}/`,
+    dataFolder,
+    core,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise<void>((done) => server.close(() => done()))
+      if (ownsData) await rm(dataFolder, { recursive: true, force: true })
+    }
+  }
+}

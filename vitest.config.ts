@@ -1,0 +1,27 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/unit/main/**/*.test.ts', 'tests/unit/shared/**/*.test.ts'],
+          server: { deps: { inline: ['electron-store'] } }
+        }
+      },
+      {
+        // Renderer state classes use runes, so they are compiled by Svelte for the browser and run in Node.
+        plugins: [svelte()],
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'renderer',
+          environment: 'node',
+          include: ['tests/unit/renderer/**/*.test.ts']
+        }
+      }
+    ]
+  }
+})
