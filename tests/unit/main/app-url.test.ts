@@ -1,0 +1,55 @@
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  appEntryUrl,
+  isAllowedRequest,
+  isAppUrl,
+  resolveInside,
+  routeAppPath
+} from '../../../src/main/electron/app-url'
+
+const dev = 'http://localhost:5173/'
+
+describe('app URLs', () => {
+  it('trusts the app page, and the dev server only while developing', () => {
+    expect(isAppUrl(appEntryUrl)).toBe(true)
+    expect(isAppUrl('app://kiosk/assets/index.js')).toBe(true)
+    expect(isAppUrl('app://other/index.html')).toBe(false)
+    expect(isAppUrl('http://localhost:5173/')).toBe(false)
+    expect(isAppUrl('http://localhost:5173/', dev)).toBe(true)
+    expect(isAppUrl('http://localhost:5174/', dev)).toBe(false)
+    expect(isAppUrl('file:///C:/Windows/win.ini')).toBe(false)
+    expect(isAppUrl('not a url')).toBe(false)
+    expect(isAppUrl(undefined)).toBe(false)
+  })
+
+  it('lets the window load only the app, never the network', () => {
+    expect(isAllowedRequest('app://kiosk/assets/font.woff2')).toBe(true)
+    expect(isAllowedRequest('https://fonts.example.com/font.woff2')).toBe(false)
+    expect(isAllowedRequest('http://127.0.0.1:8080/')).toBe(false)
+    expect(isAllowedRequest('file:///etc/passwd')).toBe(false)
+    expect(isAllowedRequest('ws://localhost:5173/', dev)).toBe(true)
+    expect(isAllowedRequest('ws://evil.example/', dev)).toBe(false)
+    expect(isAllowedRequest('devtools://devtools/bundled/inspector.html')).toBe(true)
+  })
+
+  it('routes content paths to the content folder and everything else to the renderer', () => {
+    expect(routeAppPath('/')).toEqual({ folder: 'renderer', path: 'index.html' })
+    expect(routeAppPath('/assets/index.js')).toEqual({ folder: 'renderer', path: 'assets/index.js' })
+    expect(routeAppPath('/content/en/images/knee%20joint.png')).toEqual({
+      folder: 'content',
+      path: 'en/images/knee joint.png'
+    })
+    expect(routeAppPath('/%E0%A4%A')).toBeNull()
+    expect(routeAppPath('/a%00b')).toBeNull()
+  })
+
+  it('never resolves a path outside its folder', () => {
+    const root = resolve('/srv/kiosk/renderer')
+    expect(resolveInside(root, 'assets/x.js')).toBe(join(root, 'assets/x.js'))
+    expect(resolveInside(root, '../main/index.js')).toBeNull()
+    expect(resolveInside(root, '../../../../etc/passwd')).toBeNull()
+    expect(resolveInside(root, '/etc/passwd')).toBeNull()
+    expect(resolveInside(root, '')).toBeNull()
+  })
+})

@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ReaderSettings } from '../../../src/shared/domain'
+import { AttractLoop } from '../../../src/renderer/src/lib/state/attract-loop.svelte'
+import { Reader } from '../../../src/renderer/src/lib/state/reader.svelte'
+import { article, section } from './fixtures'
+
+// 100 words a minute: a 20-word section stays 12 s, a 5-word one the 8 s minimum, a 200-word one the 40 s maximum.
+const settings: ReaderSettings = {
+  idleSeconds: 60,
+  stillReadingSeconds: 10,
+  attractWordsPerMinute: 100,
+  minSectionSeconds: 8,
+  maxSectionSeconds: 40
+}
+
+function setUp() {
+  const reader = new Reader([article('one', [section('a', 20), section('b', 5)]), article('two', [section('c', 200)])])
+  const loop = new AttractLoop(reader, settings)
+  return { reader, loop, where: () => `${reader.article.id}/${reader.section.id}` }
+}
+
+describe('attract loop', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('advances on its own, each section for its reading time, through every article and round again', () => {
+    const { loop, where } = setUp()
+    loop.start()
+    expect(loop.mode).toBe('attract')
+    vi.advanceTimersByTime(11_999)
+    expect(where()).toBe('one/a')
+    vi.advanceTimersByTime(1)
+    expect(where()).toBe('one/b')
+    vi.advanceTimersByTime(8_000)
+    expect(where()).toBe('two/c')
+    vi.advanceTimersByTime(40_000)
+    expect(where()).toBe('one/a')
+  })
+
+  it('stops advancing at a touch and keeps the patient where they are', () => {
+    const { loop, where } = setUp()
+    loop.start()
+    vi.advanceTimersByTime(12_000)
+    loop.touch()
+    expect(loop.mode).toBe('reading')
+    vi.advanceTimersByTime(49_000)
+    expect(where()).toBe('one/b')
+  })
+
+  it('asks "Still reading?" ten seconds before the idle time ends, counting down each second', () => {
+    const { loop } = setUp()
+    loop.touch()
+    vi.advanceTimersByTime(49_999)
+    expect(loop.mode).toBe('reading')
+    vi.advanceTimersByTime(1)
+    expect(loop.mode).toBe('still-reading')
+    expect(loop.secondsLeft).toBe(10)
+    vi.advanceTimersByTime(3_000)
+    expect(loop.secondsLeft).toBe(7)
+  })
+
+  it('keeps the patient in place when they answer the countdown', () => {
+    const { reader, loop, where } = setUp()
+    loop.touch()
+    reader.next()
+    vi.advanceTimersByTime(55_000)
+    loop.touch()
+    expect(loop.mode).toBe('reading')
+    vi.advanceTimersByTime(49_000)
+    expect(where()).toBe('one/b')
+    expect(loop.mode).toBe('reading')
+  })
+
+  it('goes back to the start of the playlist and into attract mode after the idle time', () => {
+    const { reader, loop, where } = setUp()
+    const resets = vi.fn()
+    loop.onReset(resets)
+    loop.touch()
+    reader.openArticle(1)
+    vi.advanceTimersByTime(60_000)
+    expect(where()).toBe('one/a')
+    expect(loop.mode).toBe('attract')
+    expect(resets).toHaveBeenCalledTimes(1)
+    vi.advanceTimersByTime(12_000)
+    expect(where()).toBe('one/b')
+  })
+
+  it('starts the idle wait again on every touch', () => {
+    const { loop } = setUp()
+    loop.touch()
+    vi.advanceTimersByTime(45_000)
+    loop.touch()
+    vi.advanceTimersByTime(45_000)
+    expect(loop.mode).toBe('reading')
+  })
+
+  it('leaves no timer running once stopped', () => {
+    const { loop, where } = setUp()
+    loop.start()
+    loop.stop()
+    vi.advanceTimersByTime(600_000)
+    expect(where()).toBe('one/a')
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { configShape, defaultConfig, parseConfig, readerSettings } from '../../../src/shared/config'
+
+describe('config', () => {
+  it('has a default for every key', () => {
+    expect(Object.keys(defaultConfig()).sort()).toEqual(Object.keys(configShape).sort())
+    expect(defaultConfig()).toMatchObject({
+      idleSeconds: 60,
+      stillReadingSeconds: 10,
+      contentFolder: null,
+      language: 'en'
+    })
+  })
+
+  it('accepts a complete valid config as it is', () => {
+    const raw = {
+      contentFolder: 'D:\\KioskContent',
+      language: 'es',
+      playlist: ['a', 'b'],
+      idleSeconds: 90,
+      stillReadingSeconds: 15,
+      attractWordsPerMinute: 120,
+      minSectionSeconds: 5,
+      maxSectionSeconds: 30
+    }
+    expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
+  })
+
+  it.each([
+    ['idleSeconds', 'sixty'],
+    ['idleSeconds', 1],
+    ['idleSeconds', 2.5],
+    ['stillReadingSeconds', 0],
+    ['attractWordsPerMinute', 5000],
+    ['language', 'English'],
+    ['playlist', 'one-article'],
+    ['contentFolder', '']
+  ])('falls back to the default for %s = %j and names the key', (key, value) => {
+    const { config, problems } = parseConfig({ [key]: value, idleSeconds: key === 'idleSeconds' ? value : 45 })
+    expect(config[key as keyof typeof config]).toEqual(defaultConfig()[key as keyof typeof config])
+    expect(problems).toHaveLength(1)
+    expect(problems[0]?.key).toBe(key)
+  })
+
+  it('keeps the good keys when one is wrong', () => {
+    const { config } = parseConfig({ idleSeconds: 'soon', maxSectionSeconds: 20 })
+    expect(config.maxSectionSeconds).toBe(20)
+  })
+
+  it('reports unknown keys and ignores them', () => {
+    const { config, problems } = parseConfig({ idelSeconds: 30 })
+    expect(problems).toEqual([{ key: 'idelSeconds', message: 'unknown key, ignored' }])
+    expect(config).toEqual(defaultConfig())
+  })
+
+  it('refuses a file that is not an object', () => {
+    expect(parseConfig([1, 2]).problems).toEqual([{ key: '(file)', message: 'the config must be a JSON object' }])
+    expect(parseConfig(null).config).toEqual(defaultConfig())
+  })
+
+  it('keeps the still-reading countdown shorter than the idle time', () => {
+    const { config, problems } = parseConfig({ idleSeconds: 5, stillReadingSeconds: 10 })
+    expect(config.stillReadingSeconds).toBe(4)
+    expect(problems[0]?.key).toBe('stillReadingSeconds')
+  })
+
+  it('keeps the shortest section time within the longest', () => {
+    const { config, problems } = parseConfig({ minSectionSeconds: 50, maxSectionSeconds: 6 })
+    expect(config.minSectionSeconds).toBe(6)
+    expect(problems[0]?.key).toBe('minSectionSeconds')
+  })
+
+  it('gives the renderer only the reading settings', () => {
+    expect(Object.keys(readerSettings(defaultConfig())).sort()).toEqual([
+      'attractWordsPerMinute',
+      'idleSeconds',
+      'maxSectionSeconds',
+      'minSectionSeconds',
+      'stillReadingSeconds'
+    ])
+  })
+})
