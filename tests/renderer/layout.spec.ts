@@ -1,0 +1,64 @@
+import { resolve } from 'node:path'
+import { expect, test } from './kiosk-fixture'
+
+const screenshots = resolve(import.meta.dirname, 'screenshots')
+
+const screens = [
+  { name: 'landscape-1920x1080', width: 1920, height: 1080 },
+  { name: 'portrait-1080x1920', width: 1080, height: 1920 },
+  { name: 'small-1366x768', width: 1366, height: 768 }
+]
+
+for (const screen of screens) {
+  test.describe(`on a ${screen.name} screen`, () => {
+    test.use({ viewport: { width: screen.width, height: screen.height } })
+
+    test('body text is large, buttons are big enough for a finger, and nothing spills sideways', async ({ kiosk }) => {
+      const bodySize = await kiosk
+        .locator('article p')
+        .first()
+        .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+      expect(bodySize).toBeGreaterThanOrEqual(screen.height >= 1080 && screen.width >= 1080 ? 30 : 28)
+      for (const id of ['next-button', 'open-section-list']) {
+        const box = await kiosk.getByTestId(id).boundingBox()
+        expect(box?.height).toBeGreaterThanOrEqual(64)
+      }
+      const small = await kiosk.evaluate(() =>
+        [...document.querySelectorAll('button')]
+          .filter((button) => button.checkVisibility())
+          .map((button) => ({
+            label: button.textContent?.trim() || button.getAttribute('aria-label'),
+            box: button.getBoundingClientRect()
+          }))
+          .filter(({ box }) => box.width < 48 || box.height < 48)
+          .map(({ label }) => label)
+      )
+      expect(small).toEqual([])
+      expect(await kiosk.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    })
+
+    test('screenshots of the reader for people to look at', async ({ kiosk }) => {
+      await kiosk.getByTestId('section-viewport').tap()
+      await kiosk.waitForTimeout(300)
+      await kiosk.screenshot({ path: `${screenshots}/reader-${screen.name}.png` })
+      await kiosk.getByRole('button', { name: /Go to part 5/ }).tap()
+      await kiosk.waitForTimeout(300)
+      await kiosk.screenshot({ path: `${screenshots}/reader-long-section-${screen.name}.png` })
+      await kiosk.getByTestId('open-section-list').tap()
+      await kiosk.waitForTimeout(300)
+      await kiosk.screenshot({ path: `${screenshots}/section-list-${screen.name}.png` })
+    })
+  })
+}
+
+test('a whole reading session makes no request outside the app', async ({ kiosk, harness }) => {
+  const outside: string[] = []
+  kiosk.on('request', (request) => {
+    if (!request.url().startsWith(harness.url)) outside.push(request.url())
+  })
+  await kiosk.reload()
+  for (let step = 0; step < 6; step += 1) await kiosk.getByTestId('next-button').tap()
+  await kiosk.getByTestId('open-section-list').tap()
+  await kiosk.getByRole('button', { name: 'Close' }).tap()
+  expect(outside).toEqual([])
+})

@@ -1,0 +1,53 @@
+import { expect, test, touchStroke } from './kiosk-fixture'
+
+test.describe('touch lockdown', () => {
+  test('text cannot be selected, by a long press or by dragging across it', async ({ kiosk }) => {
+    const paragraph = kiosk.locator('article p').first()
+    expect(await paragraph.evaluate((element) => getComputedStyle(element).userSelect)).toBe('none')
+    const box = await paragraph.boundingBox()
+    if (!box) throw new Error('no paragraph on screen')
+    await kiosk.mouse.move(box.x + 5, box.y + 5)
+    await kiosk.mouse.down()
+    await kiosk.mouse.move(box.x + box.width - 5, box.y + box.height - 5, { steps: 8 })
+    await kiosk.mouse.up()
+    await paragraph.dblclick()
+    expect(await kiosk.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('')
+  })
+
+  test('a long press opens no context menu', async ({ kiosk }) => {
+    const prevented = await kiosk.getByTestId('section-viewport').evaluate((element) => {
+      const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true })
+      element.dispatchEvent(event)
+      return event.defaultPrevented
+    })
+    expect(prevented).toBe(true)
+  })
+
+  // Headless Chromium ignores synthetic pinches even on pages that allow zoom, so this checks what blocks a real one:
+  // the viewport meta, and a touch-action without pinch-zoom on every element a finger can land on.
+  test('nothing on the screen lets a pinch zoom', async ({ kiosk }) => {
+    await kiosk.getByTestId('open-section-list').tap()
+    const viewportMeta = await kiosk.locator('meta[name="viewport"]').getAttribute('content')
+    expect(viewportMeta).toContain('user-scalable=no')
+    expect(viewportMeta).toContain('maximum-scale=1')
+    const zoomable = await kiosk.evaluate(() =>
+      [...document.querySelectorAll('body, body *')]
+        .filter((element) => !/^(pan-y|none|pan-x pan-y|pan-x)$/.test(getComputedStyle(element).touchAction))
+        .map(
+          (element) => `${element.tagName.toLowerCase()}.${element.className}: ${getComputedStyle(element).touchAction}`
+        )
+    )
+    expect(zoomable).toEqual([])
+  })
+
+  test('the page never bounces or scrolls sideways', async ({ kiosk }) => {
+    const styles = await kiosk.evaluate(() => {
+      const root = getComputedStyle(document.documentElement)
+      const viewport = getComputedStyle(document.querySelector('[data-testid="section-viewport"]') as Element)
+      return { root: root.overscrollBehaviorX, touch: root.touchAction, viewport: viewport.overscrollBehaviorY }
+    })
+    expect(styles).toEqual({ root: 'none', touch: 'pan-y', viewport: 'contain' })
+    await touchStroke(kiosk, { x: 1800, y: 500 }, { x: 1900, y: 500 })
+    expect(await kiosk.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0])
+  })
+})
