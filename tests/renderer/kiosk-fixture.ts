@@ -5,7 +5,8 @@ import { type HarnessOptions, startWebHarness, type WebHarness } from '../harnes
 /** Content folders the renderer tests can run against. */
 export const contentFolders = {
   bundled: resolve(import.meta.dirname, '../../content'),
-  playlist: resolve(import.meta.dirname, '../fixtures/content/playlist')
+  playlist: resolve(import.meta.dirname, '../fixtures/content/playlist'),
+  empty: resolve(import.meta.dirname, '../fixtures/content/empty')
 }
 
 /** Each test gets its own harness: the real services on a fresh temp folder, serving the built renderer. */
