@@ -34,6 +34,6 @@ export default defineConfig({
   },
   renderer: {
     plugins: [svelte(), devCsp()],
-    build: { assetsInlineLimit: 0 }
+    build: { assetsInlineLimit: 0, minify: true }
   }
 })

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import log from 'electron-log/main'
+import ElectronStore from 'electron-store'
 import { startKioskCore } from './services/kiosk-core'
 import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
 import { appEntryUrl, isAppUrl } from './electron/app-url'
@@ -39,7 +40,17 @@ async function start(): Promise<void> {
   const bundledContentFolder = app.isPackaged
     ? join(process.resourcesPath, 'content')
     : join(app.getAppPath(), 'content')
-  const core = await startKioskCore({ configFile: join(app.getPath('userData'), 'config.json'), bundledContentFolder })
+  const dataFolder = app.getPath('userData')
+  const core = await startKioskCore({
+    configFile: join(dataFolder, 'config.json'),
+    bundledContentFolder,
+    dataFolder,
+    // The service's options are conf options; only the file location is electron-store's to add.
+    openJsonFile: (cwd, name, options) =>
+      new ElectronStore({ ...options, cwd, name } as unknown as ConstructorParameters<typeof ElectronStore>[0]),
+    appVersion: app.getVersion(),
+    logError: (message, error) => log.error(message, error)
+  })
   for (const problem of core.configProblems) log.warn(`config: ${problem.key}: ${problem.message}`)
   for (const problem of core.content().problems)
     log.warn(`content: ${problem.file}:${problem.line}: ${problem.message}`)

@@ -15,7 +15,17 @@ export const configShape = {
   stillReadingSeconds: seconds(1, 60).default(10),
   attractWordsPerMinute: z.number().min(40).max(400).default(100),
   minSectionSeconds: seconds(1, 600).default(8),
-  maxSectionSeconds: seconds(1, 3600).default(40)
+  maxSectionSeconds: seconds(1, 3600).default(40),
+  stationLabel: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
+    .default('Waiting room'),
+  feedbackTimeRoundingMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(15),
+  feedbackMinimumGapSeconds: seconds(0, 600).default(5),
+  thankYouSeconds: seconds(2, 60).default(6)
 } as const
 
 const configSchema = z.object(configShape)
@@ -81,6 +91,8 @@ export function readerSettings(config: KioskConfig): ReaderSettings {
     stillReadingSeconds: config.stillReadingSeconds,
     attractWordsPerMinute: config.attractWordsPerMinute,
     minSectionSeconds: config.minSectionSeconds,
-    maxSectionSeconds: config.maxSectionSeconds
+    maxSectionSeconds: config.maxSectionSeconds,
+    thankYouSeconds: config.thankYouSeconds,
+    language: config.language
   }
 }

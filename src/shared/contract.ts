@@ -1,10 +1,12 @@
 import type { Playlist, ReaderSettings } from './domain'
+import type { FeedbackInput } from './feedback'
 import type { Result } from './result'
 
 /** Every IPC channel, as `area:verb`, with what goes in and what comes out. */
 export interface Contract {
   'content:playlist': { in: void; out: Result<Playlist> }
   'kiosk:settings': { in: void; out: Result<ReaderSettings> }
+  'feedback:submit': { in: FeedbackInput; out: Result<{ id: string }> }
 }
 
 /** A channel name of the contract. */
@@ -13,7 +15,8 @@ export type Channel = keyof Contract
 /** The method the preload exposes for each channel: `window.kiosk[method]` invokes `channel`. */
 export const kioskMethods = {
   playlist: 'content:playlist',
-  settings: 'kiosk:settings'
+  settings: 'kiosk:settings',
+  submitFeedback: 'feedback:submit'
 } as const satisfies Record<string, Channel>
 
 /** A method name of `window.kiosk`. */

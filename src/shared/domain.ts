@@ -60,4 +60,8 @@ export interface ReaderSettings {
   attractWordsPerMinute: number
   minSectionSeconds: number
   maxSectionSeconds: number
+  /** How long the thank-you screen stays before the reader comes back. */
+  thankYouSeconds: number
+  /** The language of the interface and of the on-screen keyboard. */
+  language: string
 }

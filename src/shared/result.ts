@@ -1,5 +1,12 @@
 /** Why an operation failed, as a code the renderer turns into a friendly sentence. */
-export type ErrorCode = 'invalid-input' | 'untrusted-sender' | 'unknown-channel' | 'content-unavailable' | 'internal'
+export type ErrorCode =
+  | 'invalid-input'
+  | 'untrusted-sender'
+  | 'unknown-channel'
+  | 'content-unavailable'
+  | 'too-soon'
+  | 'storage-failed'
+  | 'internal'
 
 /** A failure that crossed IPC: a stable code for the UI and a message for logs and staff. */
 export interface Failure {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve } from 'node:path'
+import Conf from 'conf'
 import { contentSecurityPolicy } from '../../src/shared/csp'
 import { resolveInside, routeAppPath } from '../../src/main/electron/app-url'
 import { dispatch } from '../../src/main/services/handlers'
@@ -73,7 +74,13 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
   if (options.config) await writeFile(join(dataFolder, 'config.json'), JSON.stringify(options.config, null, 2))
   const core = await startKioskCore({
     configFile: join(dataFolder, 'config.json'),
-    bundledContentFolder: options.contentFolder ?? join(repository, 'content')
+    bundledContentFolder: options.contentFolder ?? join(repository, 'content'),
+    dataFolder,
+    // electron-store is conf with Electron's paths filled in; with the folder given, conf is the same store.
+    openJsonFile: (cwd, name, fileOptions) =>
+      new Conf({ ...fileOptions, cwd, configName: name } as unknown as ConstructorParameters<typeof Conf>[0]),
+    appVersion: 'web-harness',
+    logError: (message, error) => console.error(message, error)
   })
   const staticFolder = options.staticFolder ?? join(repository, 'out/renderer')
   let origin = ''

@@ -3,6 +3,7 @@ import { type Channel, type Contract, channels } from '../../shared/contract'
 import { inputSchemas } from '../../shared/ipc-schemas'
 import { fail, ok, type Result } from '../../shared/result'
 import type { ContentState } from './content-library'
+import type { FeedbackService } from './feedback-service'
 
 /** Who sent a message: the URL of the frame, checked before any handler runs. */
 export interface CallContext {
@@ -19,6 +20,7 @@ export type HandlerTable = { [C in Channel]: Handler<C> }
 export interface HandlerDependencies {
   config: () => KioskConfig
   content: () => ContentState
+  feedback: FeedbackService
 }
 
 /** Builds the handler table over the kiosk's services. */
@@ -29,7 +31,8 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
       if (playlist.articles.length === 0) return fail('content-unavailable', 'no articles are available to show')
       return ok(playlist)
     },
-    'kiosk:settings': async () => ok(readerSettings(dependencies.config()))
+    'kiosk:settings': async () => ok(readerSettings(dependencies.config())),
+    'feedback:submit': async (input) => dependencies.feedback.submit(input)
   }
 }
 

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
 import type { ConfigProblem, KioskConfig } from '../../shared/config'
 import { readConfigFile } from './config-file'
 import { type ContentState, loadContent } from './content-library'
-import { createHandlers, type HandlerTable } from './handlers'
+import { FeedbackService } from './feedback-service'
+import { FeedbackStore, type OpenJsonFile } from './feedback-store'
+import { createHandlers, type ErrorLogger, type HandlerTable } from './handlers'
 
 /** The kiosk's services without any window: what the Electron app and the web-mode harness both run. */
 export interface KioskCore {
@@ -9,31 +13,59 @@ export interface KioskCore {
   configProblems: ConfigProblem[]
   content: () => ContentState
   reloadContent: () => Promise<ContentState>
+  feedbackStore: FeedbackStore
   handlers: HandlerTable
 }
 
-/** Where the core finds its files. */
-export interface CorePaths {
+/** Where the core finds its files, and the few things that differ between the app and the harness. */
+export interface CoreSetup {
   configFile: string
   bundledContentFolder: string
+  /** The kiosk's data folder; feedback lives in its `feedback` sub-folder. */
+  dataFolder: string
+  /** electron-store in the app, conf (what electron-store wraps) in the harness. */
+  openJsonFile: OpenJsonFile
+  appVersion: string
+  logError: ErrorLogger
+  now?: () => Date
 }
 
-/** Reads the config and the content and builds the handler table over them. */
-export async function startKioskCore(paths: CorePaths): Promise<KioskCore> {
-  const { config, problems: configProblems } = await readConfigFile(paths.configFile)
+/** Reads the config and the content and builds the services and the handler table over them. */
+export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
+  const { config, problems: configProblems } = await readConfigFile(setup.configFile)
+  const now = setup.now ?? (() => new Date())
   const load = () =>
     loadContent({
-      bundledFolder: paths.bundledContentFolder,
+      bundledFolder: setup.bundledContentFolder,
       externalFolder: config.contentFolder,
       language: config.language,
       playlist: config.playlist
     })
   let content = await load()
+  const feedbackStore = new FeedbackStore(join(setup.dataFolder, 'feedback'), setup.openJsonFile, now)
+  const feedback = new FeedbackService({
+    store: feedbackStore,
+    now,
+    randomId: randomUUID,
+    station: () => config.stationLabel,
+    appVersion: setup.appVersion,
+    contentVersion: () => content.playlist.contentVersion,
+    roundingMinutes: () => config.feedbackTimeRoundingMinutes,
+    minimumGapSeconds: () => config.feedbackMinimumGapSeconds,
+    isShown: (articleId, sectionId) => {
+      const article = content.playlist.articles.find((candidate) => candidate.id === articleId)
+      return (
+        article !== undefined && (sectionId === null || article.sections.some((section) => section.id === sectionId))
+      )
+    },
+    logError: setup.logError
+  })
   return {
     config,
     configProblems,
     content: () => content,
     reloadContent: async () => (content = await load()),
-    handlers: createHandlers({ config: () => config, content: () => content })
+    feedbackStore,
+    handlers: createHandlers({ config: () => config, content: () => content, feedback })
   }
 }

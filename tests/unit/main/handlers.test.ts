@@ -3,10 +3,13 @@ import { describe, expect, it, vi } from 'vitest'
 import { defaultConfig, readerSettings } from '../../../src/shared/config'
 import { channels } from '../../../src/shared/contract'
 import { loadContent, type ContentState } from '../../../src/main/services/content-library'
+import type { FeedbackService } from '../../../src/main/services/feedback-service'
 import { createHandlers, dispatch } from '../../../src/main/services/handlers'
 
 const trusted = (url: string | undefined) => url === 'app://kiosk/index.html'
 const context = { senderUrl: 'app://kiosk/index.html' }
+const submit = vi.fn(async () => ({ ok: true as const, value: { id: 'x' } }))
+const feedback = { submit } as unknown as FeedbackService
 
 describe('IPC handlers', async () => {
   const content = await loadContent({
@@ -15,7 +18,7 @@ describe('IPC handlers', async () => {
     language: 'en',
     playlist: []
   })
-  const table = createHandlers({ config: defaultConfig, content: () => content })
+  const table = createHandlers({ config: defaultConfig, content: () => content, feedback })
 
   it('has one handler for every channel of the contract', () => {
     expect(Object.keys(table).sort()).toEqual([...channels].sort())
@@ -32,9 +35,30 @@ describe('IPC handlers', async () => {
     })
   })
 
+  it('passes valid feedback to the feedback service and refuses invalid feedback before it', async () => {
+    const valid = { articleId: 'hand-washing', sectionId: null, rating: 3, comment: 'Clear', language: 'en' }
+    expect(await dispatch(table, 'feedback:submit', valid, context, trusted)).toEqual({ ok: true, value: { id: 'x' } })
+    expect(submit).toHaveBeenCalledWith(valid)
+    submit.mockClear()
+    for (const invalid of [
+      { ...valid, rating: 4 },
+      { ...valid, rating: '3' },
+      { ...valid, comment: 'x'.repeat(501) },
+      { ...valid, extra: true },
+      { ...valid, articleId: '../../etc' },
+      JSON.parse('{"articleId":"a","sectionId":null,"rating":1,"comment":null,"language":"en","__proto__":{"x":1}}'),
+      undefined
+    ]) {
+      expect(await dispatch(table, 'feedback:submit', invalid, context, trusted)).toMatchObject({
+        error: { code: 'invalid-input' }
+      })
+    }
+    expect(submit).not.toHaveBeenCalled()
+  })
+
   it('says the content is unavailable when there is nothing to show', async () => {
     const empty: ContentState = { ...content, playlist: { articles: [], contentVersion: 'x' } }
-    const bare = createHandlers({ config: defaultConfig, content: () => empty })
+    const bare = createHandlers({ config: defaultConfig, content: () => empty, feedback })
     expect(await dispatch(bare, 'content:playlist', undefined, context, trusted)).toMatchObject({
       ok: false,
       error: { code: 'content-unavailable' }
@@ -74,7 +98,8 @@ describe('IPC handlers', async () => {
       config: () => {
         throw new Error('disk on fire')
       },
-      content: () => content
+      content: () => content,
+      feedback
     })
     const log = vi.fn()
     expect(await dispatch(broken, 'kiosk:settings', undefined, context, trusted, log)).toEqual({

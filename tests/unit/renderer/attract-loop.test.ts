@@ -10,7 +10,9 @@ const settings: ReaderSettings = {
   stillReadingSeconds: 10,
   attractWordsPerMinute: 100,
   minSectionSeconds: 8,
-  maxSectionSeconds: 40
+  maxSectionSeconds: 40,
+  thankYouSeconds: 6,
+  language: 'en'
 }
 
 function setUp() {

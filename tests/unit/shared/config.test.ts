@@ -21,7 +21,11 @@ describe('config', () => {
       stillReadingSeconds: 15,
       attractWordsPerMinute: 120,
       minSectionSeconds: 5,
-      maxSectionSeconds: 30
+      maxSectionSeconds: 30,
+      stationLabel: 'Clinic B, room 2',
+      feedbackTimeRoundingMinutes: 30,
+      feedbackMinimumGapSeconds: 10,
+      thankYouSeconds: 8
     }
     expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
   })
@@ -34,7 +38,12 @@ describe('config', () => {
     ['attractWordsPerMinute', 5000],
     ['language', 'English'],
     ['playlist', 'one-article'],
-    ['contentFolder', '']
+    ['contentFolder', ''],
+    ['stationLabel', ''],
+    ['stationLabel', 'Room\u00072'],
+    ['feedbackTimeRoundingMinutes', 5],
+    ['feedbackMinimumGapSeconds', -1],
+    ['thankYouSeconds', 0]
   ])('falls back to the default for %s = %j and names the key', (key, value) => {
     const { config, problems } = parseConfig({ [key]: value, idleSeconds: key === 'idleSeconds' ? value : 45 })
     expect(config[key as keyof typeof config]).toEqual(defaultConfig()[key as keyof typeof config])
@@ -74,9 +83,11 @@ describe('config', () => {
     expect(Object.keys(readerSettings(defaultConfig())).sort()).toEqual([
       'attractWordsPerMinute',
       'idleSeconds',
+      'language',
       'maxSectionSeconds',
       'minSectionSeconds',
-      'stillReadingSeconds'
+      'stillReadingSeconds',
+      'thankYouSeconds'
     ])
   })
 })

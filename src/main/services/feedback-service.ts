@@ -1,0 +1,68 @@
+import type { FeedbackInput, FeedbackRecord } from '../../shared/feedback'
+import { fail, ok, type Result } from '../../shared/result'
+import type { FeedbackStore } from './feedback-store'
+import { scrubComment } from './scrub'
+
+/** Rounds a time down to the step (a quarter hour by default) so feedback cannot be matched to an appointment. */
+export function roundDown(time: Date, minutes: number): Date {
+  const step = minutes * 60_000
+  return new Date(Math.floor(time.getTime() / step) * step)
+}
+
+/** What the feedback service needs from the rest of the kiosk. */
+export interface FeedbackServiceOptions {
+  store: FeedbackStore
+  now: () => Date
+  randomId: () => string
+  station: () => string
+  appVersion: string
+  contentVersion: () => string
+  roundingMinutes: () => number
+  minimumGapSeconds: () => number
+  /** Whether the article (and section, when given) is one the kiosk is showing. */
+  isShown: (articleId: string, sectionId: string | null) => boolean
+  logError: (message: string, error: unknown) => void
+}
+
+/** Turns validated feedback input into a stored, scrubbed, anonymous record. */
+export class FeedbackService {
+  readonly #options: FeedbackServiceOptions
+  #lastAccepted = Number.NEGATIVE_INFINITY
+
+  constructor(options: FeedbackServiceOptions) {
+    this.#options = options
+  }
+
+  /** Stores one piece of feedback, or says why not; a failed write leaves nothing half-stored. */
+  async submit(input: FeedbackInput): Promise<Result<{ id: string }>> {
+    const options = this.#options
+    if (!options.isShown(input.articleId, input.sectionId)) {
+      return fail('invalid-input', 'feedback names an article or section the kiosk is not showing')
+    }
+    const now = options.now()
+    if (now.getTime() - this.#lastAccepted < options.minimumGapSeconds() * 1000) {
+      return fail('too-soon', 'feedback was sent moments ago; please wait a little')
+    }
+    const comment = input.comment === null ? '' : scrubComment(input.comment)
+    const record: FeedbackRecord = {
+      id: options.randomId(),
+      articleId: input.articleId,
+      sectionId: input.sectionId,
+      rating: input.rating,
+      comment: comment === '' ? null : comment,
+      language: input.language,
+      contentVersion: options.contentVersion(),
+      appVersion: options.appVersion,
+      station: options.station(),
+      time: roundDown(now, options.roundingMinutes()).toISOString()
+    }
+    try {
+      await options.store.append(record)
+    } catch (error) {
+      options.logError('feedback could not be stored', error)
+      return fail('storage-failed', 'the feedback could not be saved')
+    }
+    this.#lastAccepted = now.getTime()
+    return ok({ id: record.id })
+  }
+}

@@ -1,0 +1,223 @@
+import { existsSync } from 'node:fs'
+import { readFile, readdir, unlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { FeedbackRecord } from '../../shared/feedback'
+import { commentMaxLength } from '../../shared/feedback'
+
+/** The format of a month file; bump it with a migration below when records change shape. */
+export const feedbackDataVersion = '1.0.0'
+
+/** What one month file holds. */
+export interface MonthData extends Record<string, unknown> {
+  records: FeedbackRecord[]
+}
+
+/** The part of electron-store (or conf, which it wraps) the feedback store uses. */
+export interface JsonFile<T> {
+  readonly path: string
+  get<K extends keyof T>(key: K): T[K]
+  set<K extends keyof T>(key: K, value: T[K]): void
+}
+
+/** The options every month file is opened with: schema, defaults, migrations, data version. */
+export interface JsonFileOptions<T> {
+  schema: Record<string, unknown>
+  defaults: T
+  migrations: Record<string, (file: JsonFile<T>) => void>
+  projectVersion: string
+  clearInvalidConfig: false
+  accessPropertiesByDotNotation: false
+}
+
+/** Opens a JSON store file `<folder>/<name>.json`; main passes electron-store, the harness conf. */
+export type OpenJsonFile = <T extends Record<string, unknown>>(
+  folder: string,
+  name: string,
+  options: JsonFileOptions<T>
+) => JsonFile<T>
+
+const recordSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id',
+    'articleId',
+    'sectionId',
+    'rating',
+    'comment',
+    'language',
+    'contentVersion',
+    'appVersion',
+    'station',
+    'time'
+  ],
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 64 },
+    articleId: { type: 'string', minLength: 1, maxLength: 100 },
+    sectionId: { type: ['string', 'null'], maxLength: 160 },
+    rating: { type: 'integer', minimum: 1, maximum: 3 },
+    comment: { type: ['string', 'null'], maxLength: commentMaxLength },
+    language: { type: 'string', maxLength: 16 },
+    contentVersion: { type: 'string', maxLength: 64 },
+    appVersion: { type: 'string', maxLength: 64 },
+    station: { type: 'string', maxLength: 80 },
+    time: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00\\.000Z$' }
+  }
+}
+
+/** The options of a month file. */
+export function monthFileOptions(): JsonFileOptions<MonthData> {
+  return {
+    schema: { records: { type: 'array', items: recordSchema } },
+    defaults: { records: [] },
+    migrations: {
+      // Files written before the data version was tracked hold the same records; this stamps them as 1.0.0, and
+      // refuses (rather than repairs) one without a list of records, so the store moves it aside untouched.
+      '1.0.0': (file) => {
+        if (!Array.isArray(file.get('records'))) throw new Error('the file has no list of records')
+      }
+    },
+    projectVersion: feedbackDataVersion,
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false
+  }
+}
+
+/** A month file that could not be read, moved aside so nothing in it is lost. */
+export interface Recovery {
+  file: string
+  backup: string
+  reason: string
+  time: string
+}
+
+interface HealthData extends Record<string, unknown> {
+  recoveries: Recovery[]
+}
+
+const healthOptions = (): JsonFileOptions<HealthData> => ({
+  schema: {
+    recoveries: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['file', 'backup', 'reason', 'time'],
+        properties: {
+          file: { type: 'string' },
+          backup: { type: 'string' },
+          reason: { type: 'string' },
+          time: { type: 'string' }
+        }
+      }
+    }
+  },
+  defaults: { recoveries: [] },
+  migrations: {},
+  projectVersion: feedbackDataVersion,
+  clearInvalidConfig: false,
+  accessPropertiesByDotNotation: false
+})
+
+const monthFileName = /^feedback-(\d{4}-\d{2})\.json$/
+
+/** The month a record is filed under: its (UTC) year and month. */
+export function monthOf(time: string): string {
+  return time.slice(0, 7)
+}
+
+/**
+ * Feedback on disk, one electron-store file per month so every write stays small however much has been collected.
+ * A file that cannot be read is moved aside as a backup and a fresh one started; the kiosk never stops for it.
+ */
+export class FeedbackStore {
+  readonly #folder: string
+  readonly #open: OpenJsonFile
+  readonly #now: () => Date
+  readonly #months = new Map<string, JsonFile<MonthData>>()
+  #health: JsonFile<HealthData> | null = null
+
+  constructor(folder: string, open: OpenJsonFile, now: () => Date = () => new Date()) {
+    this.#folder = folder
+    this.#open = open
+    this.#now = now
+  }
+
+  /** Adds a record to its month's file. */
+  async append(record: FeedbackRecord): Promise<void> {
+    const month = monthOf(record.time)
+    const file = await this.#month(month)
+    try {
+      file.set('records', [...file.get('records'), record])
+    } catch (error) {
+      // The file was damaged after it was opened (edited, half-copied): keep it aside and write to a fresh one.
+      const fresh = await this.#recover(month, error)
+      fresh.set('records', [...fresh.get('records'), record])
+    }
+  }
+
+  /** The months that have a file, oldest first. */
+  async months(): Promise<string[]> {
+    const names = existsSync(this.#folder) ? await readdir(this.#folder) : []
+    return names
+      .map((name) => monthFileName.exec(name)?.[1])
+      .filter((month): month is string => month !== undefined)
+      .sort()
+  }
+
+  /** Every record of one month. */
+  async recordsOf(month: string): Promise<FeedbackRecord[]> {
+    return (await this.#month(month)).get('records')
+  }
+
+  /** Every record, oldest month first. */
+  async allRecords(): Promise<FeedbackRecord[]> {
+    const all: FeedbackRecord[] = []
+    for (const month of await this.months()) all.push(...(await this.recordsOf(month)))
+    return all
+  }
+
+  /** Files that had to be moved aside, for staff mode. */
+  recoveries(): Recovery[] {
+    return this.#healthFile().get('recoveries')
+  }
+
+  #healthFile(): JsonFile<HealthData> {
+    this.#health ??= this.#open(this.#folder, 'feedback-recoveries', healthOptions())
+    return this.#health
+  }
+
+  async #month(month: string): Promise<JsonFile<MonthData>> {
+    const cached = this.#months.get(month)
+    if (cached) return cached
+    // The bytes as found, because electron-store may rewrite a file while migrating it before it finds it invalid.
+    const original = await readFile(join(this.#folder, `feedback-${month}.json`)).catch(() => null)
+    let file: JsonFile<MonthData>
+    try {
+      file = this.#open(this.#folder, `feedback-${month}`, monthFileOptions())
+      file.get('records')
+    } catch (error) {
+      file = await this.#recover(month, error, original)
+    }
+    this.#months.set(month, file)
+    return file
+  }
+
+  async #recover(month: string, error: unknown, original: Buffer | null = null): Promise<JsonFile<MonthData>> {
+    const name = `feedback-${month}.json`
+    const stamp = this.#now().toISOString().replace(/[:.]/g, '-')
+    const backup = `feedback-${month}.corrupt-${stamp}.json`
+    const bytes = original ?? (await readFile(join(this.#folder, name)))
+    // 'wx' never overwrites an earlier backup; the damaged file goes only once its bytes are safe beside it.
+    await writeFile(join(this.#folder, backup), bytes, { flag: 'wx' })
+    await unlink(join(this.#folder, name))
+    const reason = error instanceof Error ? error.message.slice(0, 300) : String(error)
+    const health = this.#healthFile()
+    health.set('recoveries', [
+      ...health.get('recoveries'),
+      { file: name, backup, reason, time: this.#now().toISOString() }
+    ])
+    const fresh = this.#open(this.#folder, `feedback-${month}`, monthFileOptions())
+    this.#months.set(month, fresh)
+    return fresh
+  }
+}

@@ -1,0 +1,111 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { FeedbackRecord } from '../../../src/shared/feedback'
+import { FeedbackStore, feedbackDataVersion } from '../../../src/main/services/feedback-store'
+import { openElectronStore } from './open-json-file'
+
+vi.mock('electron', () => ({ default: {} }))
+
+function record(overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
+  return {
+    id: crypto.randomUUID(),
+    articleId: 'baclofen-piriformis-syndrome',
+    sectionId: null,
+    rating: 3,
+    comment: null,
+    language: 'en',
+    contentVersion: 'abc123',
+    appVersion: '0.1.0',
+    station: 'Waiting room',
+    time: '2026-11-24T10:15:00.000Z',
+    ...overrides
+  }
+}
+
+describe('feedback store', () => {
+  let folder: string
+  const now = () => new Date('2026-11-24T10:20:00.000Z')
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'kiosk-feedback-'))
+  })
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('keeps a record after the store is reopened from disk', async () => {
+    const kept = record({ comment: 'Clear and kind.' })
+    await new FeedbackStore(folder, openElectronStore, now).append(kept)
+    expect(await new FeedbackStore(folder, openElectronStore, now).allRecords()).toEqual([kept])
+  })
+
+  it('files records by month, one store file each, across a month boundary', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const october = record({ time: '2026-10-31T23:45:00.000Z' })
+    const november = record({ time: '2026-11-01T00:00:00.000Z' })
+    await store.append(october)
+    await store.append(november)
+    expect(await store.months()).toEqual(['2026-10', '2026-11'])
+    expect(await store.recordsOf('2026-10')).toEqual([october])
+    expect((await readdir(folder)).filter((name) => name.startsWith('feedback-20')).sort()).toEqual([
+      'feedback-2026-10.json',
+      'feedback-2026-11.json'
+    ])
+  })
+
+  it('stamps the data version in every file it writes', async () => {
+    await new FeedbackStore(folder, openElectronStore, now).append(record())
+    const written = JSON.parse(await readFile(join(folder, 'feedback-2026-11.json'), 'utf8'))
+    expect(written.__internal__.migrations.version).toBe(feedbackDataVersion)
+  })
+
+  it('migrates a file written before the data version was tracked, keeping its records', async () => {
+    const old = record()
+    await writeFile(join(folder, 'feedback-2026-11.json'), JSON.stringify({ records: [old] }))
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    expect(await store.allRecords()).toEqual([old])
+    await store.append(record())
+    const written = JSON.parse(await readFile(join(folder, 'feedback-2026-11.json'), 'utf8'))
+    expect(written.__internal__.migrations.version).toBe(feedbackDataVersion)
+    expect(written.records).toHaveLength(2)
+  })
+
+  it.each([
+    ['empty', ''],
+    ['truncated', '{"records":[{"id":"a","articleId":"x"'],
+    ['not JSON', 'this is not json at all'],
+    ['of the wrong schema', JSON.stringify({ records: [{ id: 1, rating: 'great' }] })],
+    ['of the wrong shape', JSON.stringify({ records: 'lots' })]
+  ])('moves an %s file aside as a backup, starts a fresh one, and records the event', async (_kind, content) => {
+    await writeFile(join(folder, 'feedback-2026-11.json'), content)
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const fresh = record()
+    await store.append(fresh)
+    expect(await store.recordsOf('2026-11')).toEqual([fresh])
+    const backups = (await readdir(folder)).filter((name) => name.includes('.corrupt-'))
+    expect(backups).toHaveLength(1)
+    expect(await readFile(join(folder, backups[0] ?? ''), 'utf8')).toBe(content)
+    expect(store.recoveries()).toEqual([
+      { file: 'feedback-2026-11.json', backup: backups[0], reason: expect.any(String), time: now().toISOString() }
+    ])
+    expect(await new FeedbackStore(folder, openElectronStore, now).allRecords()).toEqual([fresh])
+  })
+
+  it('recovers a file damaged while the kiosk is running, without losing the new record', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const first = record()
+    await store.append(first)
+    await writeFile(join(folder, 'feedback-2026-11.json'), '{"records": [')
+    const second = record()
+    await store.append(second)
+    expect(await store.recordsOf('2026-11')).toEqual([second])
+    expect(store.recoveries()).toHaveLength(1)
+  })
+
+  it('refuses a record that breaks the schema and stores nothing', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    await expect(store.append(record({ rating: 7 as 3 }))).rejects.toThrow()
+    expect(await store.allRecords()).toEqual([])
+  })
+})
