@@ -37,6 +37,26 @@ for (const screen of screens) {
       expect(await kiosk.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     })
 
+    test('the feedback screens keep every key and button big enough for a finger', async ({ kiosk }) => {
+      await kiosk.getByTestId('give-feedback').tap()
+      await kiosk.screenshot({ path: `${screenshots}/feedback-rating-${screen.name}.png` })
+      await kiosk.getByTestId('feedback').getByTestId('rating-3').tap()
+      await kiosk.getByTestId('on-screen-keyboard').locator('[data-skbtn="h"]').tap()
+      await kiosk.getByTestId('on-screen-keyboard').locator('[data-skbtn="i"]').tap()
+      await kiosk.screenshot({ path: `${screenshots}/feedback-comment-${screen.name}.png` })
+      const small = await kiosk.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="feedback"] button')]
+          .filter((button) => button.checkVisibility())
+          .map((button) => ({ label: button.textContent?.trim(), box: button.getBoundingClientRect() }))
+          .filter(({ box }) => box.width < 48 || box.height < 48 || box.bottom > window.innerHeight)
+          .map(({ label }) => label)
+      )
+      expect(small).toEqual([])
+      await kiosk.getByTestId('comment-next').tap()
+      await kiosk.getByTestId('part-skip').tap()
+      await kiosk.screenshot({ path: `${screenshots}/feedback-thanks-${screen.name}.png` })
+    })
+
     test('screenshots of the reader for people to look at', async ({ kiosk }) => {
       await kiosk.getByTestId('section-viewport').tap()
       await kiosk.waitForTimeout(300)

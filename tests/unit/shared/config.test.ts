@@ -91,3 +91,12 @@ describe('config', () => {
     ])
   })
 })
+
+describe('README', () => {
+  it('documents every config key', async () => {
+    const { readFileSync } = await import('node:fs')
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    const documented = [...readme.matchAll(/^\| `(\w+)`\s+\|/gm)].map((match) => match[1])
+    expect(documented.sort()).toEqual(Object.keys(configShape).sort())
+  })
+})
