@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, renameSync } from 'node:fs'
 import { readFile, readdir, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FeedbackRecord } from '../../shared/feedback'
@@ -182,7 +182,17 @@ export class FeedbackStore {
   }
 
   #healthFile(): JsonFile<HealthData> {
-    this.#health ??= this.#open(this.#folder, 'feedback-recoveries', healthOptions())
+    if (this.#health) return this.#health
+    const name = 'feedback-recoveries'
+    try {
+      this.#health = this.#open(this.#folder, name, healthOptions())
+      this.#health.get('recoveries')
+    } catch {
+      // The list of recoveries is itself only a record of events; a damaged one is kept aside and started afresh.
+      const stamp = this.#now().toISOString().replace(/[:.]/g, '-')
+      renameSync(join(this.#folder, `${name}.json`), join(this.#folder, `${name}.corrupt-${stamp}.json`))
+      this.#health = this.#open(this.#folder, name, healthOptions())
+    }
     return this.#health
   }
 

@@ -103,6 +103,15 @@ describe('feedback store', () => {
     expect(store.recoveries()).toHaveLength(1)
   })
 
+  it('starts a fresh list of recoveries when that file itself is damaged, and keeps working', async () => {
+    await writeFile(join(folder, 'feedback-recoveries.json'), '{"recoveries": [')
+    await writeFile(join(folder, 'feedback-2026-11.json'), 'garbage')
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    await store.append(record())
+    expect(store.recoveries()).toHaveLength(1)
+    expect((await readdir(folder)).filter((name) => name.startsWith('feedback-recoveries.corrupt-'))).toHaveLength(1)
+  })
+
   it('refuses a record that breaks the schema and stores nothing', async () => {
     const store = new FeedbackStore(folder, openElectronStore, now)
     await expect(store.append(record({ rating: 7 as 3 }))).rejects.toThrow()
