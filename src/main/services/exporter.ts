@@ -1,0 +1,171 @@
+import { createHash, randomBytes } from 'node:crypto'
+import * as nodeFs from 'node:fs/promises'
+import { parse } from 'csv-parse/sync'
+import { join } from 'node:path'
+import type { FeedbackRecord } from '../../shared/feedback'
+import { type ExportRange, toCsv, toJson } from './export-format'
+
+/** The file formats staff and IT can export to. */
+export type ExportFormat = 'csv' | 'json'
+
+/** Why an export failed, in words staff can act on; nothing is ever cleared after a failure. */
+export type ExportErrorCode =
+  'nothing-to-export' | 'folder-missing' | 'folder-read-only' | 'disk-full' | 'verify-failed' | 'write-failed'
+
+/** The small file written beside every export so anyone can check it later. */
+export interface Manifest {
+  file: string
+  format: ExportFormat
+  records: number
+  sha256: string
+  range: ExportRange
+  station: string
+  exportedAt: string
+}
+
+/** A verified export, or why there is none. */
+export type ExportOutcome =
+  | { ok: true; file: string; manifestFile: string; manifest: Manifest }
+  | { ok: false; code: ExportErrorCode; message: string }
+
+/** The file operations an export uses, so tests can make a drive fill up, turn read-only or vanish. */
+export type ExportFs = Pick<typeof nodeFs, 'open' | 'readFile' | 'rename' | 'stat' | 'unlink'>
+
+/** What to export and where. */
+export interface ExportRequest {
+  folder: string
+  format: ExportFormat
+  records: readonly FeedbackRecord[]
+  range: ExportRange
+  station: string
+  now: Date
+}
+
+function day(iso: string): string {
+  return iso.slice(0, 10)
+}
+
+/** Keeps a station label usable in a file name on every system (no slashes, colons or spaces). */
+export function fileSafe(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^A-Za-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'kiosk'
+  )
+}
+
+/** `feedback_<station>_<from>_<to>.<format>`, the dates being those of the first and last record. */
+export function exportFileName(request: Pick<ExportRequest, 'records' | 'station' | 'format'>): string {
+  const times = request.records.map((record) => record.time).sort()
+  const from = day(times[0] ?? '')
+  const to = day(times.at(-1) ?? '')
+  return `feedback_${fileSafe(request.station)}_${from}_${to}.${request.format}`
+}
+
+function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/** Counts the records a written file holds by reading it back as its format says. */
+function countRecords(text: string, format: ExportFormat): number {
+  if (format === 'json') return (JSON.parse(text) as { records: unknown[] }).records.length
+  return (parse(text, { bom: true, columns: true, skip_empty_lines: true }) as unknown[]).length
+}
+
+function describe(error: unknown, folder: string): { code: ExportErrorCode; message: string } {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return { code: 'folder-missing', message: `${folder} is not there (is the drive plugged in?)` }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return { code: 'folder-read-only', message: `${folder} cannot be written to` }
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { code: 'disk-full', message: `${folder} is full` }
+  return { code: 'write-failed', message: `writing to ${folder} failed: ${(error as Error).message}` }
+}
+
+async function writeDurably(fs: ExportFs, path: string, data: string): Promise<void> {
+  const handle = await fs.open(path, 'wx')
+  try {
+    await handle.writeFile(data, 'utf8')
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Writes an export the careful way: to a temporary file on the destination, flushed to disk, renamed into place,
+ * then read back and checked against the record count and a SHA-256 that go into a manifest beside it. Only a
+ * result with `ok: true` means the records are safely out; the caller may offer to clear them only then.
+ */
+export async function writeExport(request: ExportRequest, fs: ExportFs = nodeFs): Promise<ExportOutcome> {
+  if (request.records.length === 0)
+    return { ok: false, code: 'nothing-to-export', message: 'there is no feedback in that range' }
+  const folderStat = await fs.stat(request.folder).catch((error: unknown) => error as NodeJS.ErrnoException)
+  if (folderStat instanceof Error) return { ok: false, ...describe(folderStat, request.folder) }
+  if (!folderStat.isDirectory())
+    return { ok: false, code: 'folder-missing', message: `${request.folder} is not a folder` }
+
+  const exportedAt = request.now.toISOString()
+  const text = request.format === 'csv' ? toCsv(request.records) : toJson(request.records, request.range, exportedAt)
+  const name = exportFileName(request)
+  const target = join(request.folder, name)
+  const temporary = join(request.folder, `.${name}.${randomBytes(4).toString('hex')}.partial`)
+  const manifest: Manifest = {
+    file: name,
+    format: request.format,
+    records: request.records.length,
+    sha256: sha256(text),
+    range: request.range,
+    station: request.station,
+    exportedAt
+  }
+  const manifestFile = join(request.folder, `${name}.manifest.json`)
+  const manifestTemporary = `${manifestFile}.${randomBytes(4).toString('hex')}.partial`
+  try {
+    await writeDurably(fs, temporary, text)
+    await fs.rename(temporary, target)
+    await writeDurably(fs, manifestTemporary, `${JSON.stringify(manifest, null, 2)}\n`)
+    await fs.rename(manifestTemporary, manifestFile)
+  } catch (error) {
+    await fs.unlink(temporary).catch(() => {})
+    await fs.unlink(manifestTemporary).catch(() => {})
+    return { ok: false, ...describe(error, request.folder) }
+  }
+  return verifyExport(request.folder, manifest, manifestFile, fs)
+}
+
+/** Reads an export back and checks it against its manifest: same bytes (SHA-256) and the same number of records. */
+export async function verifyExport(
+  folder: string,
+  manifest: Manifest,
+  manifestFile: string,
+  fs: ExportFs = nodeFs
+): Promise<ExportOutcome> {
+  const file = join(folder, manifest.file)
+  let written: Buffer
+  try {
+    written = await fs.readFile(file)
+  } catch (error) {
+    return {
+      ok: false,
+      code: 'verify-failed',
+      message: `the export could not be read back: ${(error as Error).message}`
+    }
+  }
+  if (sha256(written) !== manifest.sha256) {
+    return { ok: false, code: 'verify-failed', message: 'the export on the drive differs from what was written' }
+  }
+  let counted: number
+  try {
+    counted = countRecords(written.toString('utf8'), manifest.format)
+  } catch {
+    counted = -1
+  }
+  if (counted !== manifest.records) {
+    return { ok: false, code: 'verify-failed', message: `the export holds ${counted} records, not ${manifest.records}` }
+  }
+  return { ok: true, file, manifestFile, manifest }
+}

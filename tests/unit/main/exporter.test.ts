@@ -1,0 +1,136 @@
+import * as nodeFs from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Papa from 'papaparse'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { FeedbackRecord } from '../../../src/shared/feedback'
+import { type ExportFs, exportFileName, fileSafe, writeExport } from '../../../src/main/services/exporter'
+
+const records: FeedbackRecord[] = [1, 2, 3].map((day) => ({
+  id: `00000000-0000-4000-8000-00000000000${day}`,
+  articleId: 'knee-pain',
+  sectionId: null,
+  rating: 3,
+  comment: day === 2 ? 'Clear, "kind" and short' : null,
+  language: 'en',
+  contentVersion: 'c0ffee',
+  appVersion: '0.1.0',
+  station: 'Room 2',
+  time: `2026-11-0${day}T09:00:00.000Z`
+}))
+
+const request = (folder: string, format: 'csv' | 'json' = 'csv') => ({
+  folder,
+  format,
+  records,
+  range: { from: null, to: null },
+  station: 'Room 2',
+  now: new Date('2026-11-24T12:00:00.000Z')
+})
+
+/** A file system that fails the way a USB stick can. */
+function failing(operation: keyof ExportFs, code: string): ExportFs {
+  return {
+    ...nodeFs,
+    [operation]: async () => {
+      throw Object.assign(new Error(`${code}: simulated`), { code })
+    }
+  } as ExportFs
+}
+
+describe('exporter', () => {
+  let folder: string
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'kiosk-export-'))
+  })
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('names the file after the station and the first and last day it holds', () => {
+    expect(exportFileName({ records, station: 'Room 2', format: 'csv' })).toBe(
+      'feedback_Room-2_2026-11-01_2026-11-03.csv'
+    )
+    expect(fileSafe('Sala de espera / Niños: 1')).toBe('Sala-de-espera-Ninos-1')
+    expect(fileSafe('///')).toBe('kiosk')
+  })
+
+  it('writes a CSV that parses back to the same records, with a manifest holding its count and SHA-256', async () => {
+    const outcome = await writeExport(request(folder))
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    const text = await readFile(outcome.file, 'utf8')
+    const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true
+    }).data
+    expect(rows.map((row) => row['id'])).toEqual(records.map((record) => record.id))
+    expect(rows[1]?.['comment']).toBe('Clear, "kind" and short')
+    const manifest = JSON.parse(await readFile(outcome.manifestFile, 'utf8'))
+    expect(manifest).toMatchObject({ file: 'feedback_Room-2_2026-11-01_2026-11-03.csv', records: 3, format: 'csv' })
+    const { createHash } = await import('node:crypto')
+    expect(manifest.sha256).toBe(
+      createHash('sha256')
+        .update(await readFile(outcome.file))
+        .digest('hex')
+    )
+    expect((await readdir(folder)).sort()).toEqual([manifest.file, `${manifest.file}.manifest.json`])
+  })
+
+  it('writes a JSON export that parses back to the same records', async () => {
+    const outcome = await writeExport(request(folder, 'json'))
+    if (!outcome.ok) throw new Error(outcome.message)
+    expect(JSON.parse(await readFile(outcome.file, 'utf8')).records).toEqual(records)
+  })
+
+  it('refuses to export nothing', async () => {
+    expect(await writeExport({ ...request(folder), records: [] })).toMatchObject({
+      ok: false,
+      code: 'nothing-to-export'
+    })
+  })
+
+  it('says the folder is missing when the drive is not there', async () => {
+    expect(await writeExport(request(join(folder, 'E-drive-gone')))).toMatchObject({
+      ok: false,
+      code: 'folder-missing'
+    })
+    await writeFile(join(folder, 'a-file'), 'x')
+    expect(await writeExport(request(join(folder, 'a-file')))).toMatchObject({ ok: false, code: 'folder-missing' })
+  })
+
+  it('says the folder is read-only, and leaves no partial file behind', async () => {
+    expect(await writeExport(request(folder), failing('rename', 'EROFS'))).toMatchObject({
+      ok: false,
+      code: 'folder-read-only'
+    })
+    expect(await readdir(folder)).toEqual([])
+  })
+
+  it('says the drive is full', async () => {
+    expect(await writeExport(request(folder), failing('open', 'ENOSPC'))).toMatchObject({
+      ok: false,
+      code: 'disk-full'
+    })
+  })
+
+  it('fails verification when the file vanishes before it is read back (drive pulled out)', async () => {
+    const vanishing: ExportFs = {
+      ...nodeFs,
+      readFile: (async () => {
+        throw Object.assign(new Error('ENOENT: gone'), { code: 'ENOENT' })
+      }) as ExportFs['readFile']
+    }
+    expect(await writeExport(request(folder), vanishing)).toMatchObject({ ok: false, code: 'verify-failed' })
+  })
+
+  it('fails verification when what is read back differs from what was written', async () => {
+    const corrupting: ExportFs = {
+      ...nodeFs,
+      readFile: (async (path: string) =>
+        Buffer.from(`${await nodeFs.readFile(path, 'utf8')}garbage`)) as ExportFs['readFile']
+    }
+    expect(await writeExport(request(folder), corrupting)).toMatchObject({ ok: false, code: 'verify-failed' })
+  })
+})
