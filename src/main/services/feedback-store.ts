@@ -1,15 +1,17 @@
 import { existsSync, renameSync } from 'node:fs'
-import { readFile, readdir, unlink, writeFile } from 'node:fs/promises'
+import { readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FeedbackRecord } from '../../shared/feedback'
 import { commentMaxLength } from '../../shared/feedback'
 
 /** The format of a month file; bump it with a migration below when records change shape. */
-export const feedbackDataVersion = '1.0.0'
+export const feedbackDataVersion = '1.1.0'
 
 /** What one month file holds. */
 export interface MonthData extends Record<string, unknown> {
   records: FeedbackRecord[]
+  /** Ids of this month's records that are in a verified export; only these may ever be removed. */
+  exportedIds: string[]
 }
 
 /** The part of electron-store (or conf, which it wraps) the feedback store uses. */
@@ -68,13 +70,20 @@ const recordSchema = {
 /** The options of a month file. */
 export function monthFileOptions(): JsonFileOptions<MonthData> {
   return {
-    schema: { records: { type: 'array', items: recordSchema } },
-    defaults: { records: [] },
+    schema: {
+      records: { type: 'array', items: recordSchema },
+      exportedIds: { type: 'array', items: { type: 'string' }, uniqueItems: true }
+    },
+    defaults: { records: [], exportedIds: [] },
     migrations: {
       // Files written before the data version was tracked hold the same records; this stamps them as 1.0.0, and
       // refuses (rather than repairs) one without a list of records, so the store moves it aside untouched.
       '1.0.0': (file) => {
         if (!Array.isArray(file.get('records'))) throw new Error('the file has no list of records')
+      },
+      // 1.1.0 remembers which records are in a verified export; records from before were never exported.
+      '1.1.0': (file) => {
+        if (!Array.isArray(file.get('exportedIds'))) file.set('exportedIds', [])
       }
     },
     projectVersion: feedbackDataVersion,
@@ -174,6 +183,78 @@ export class FeedbackStore {
     const all: FeedbackRecord[] = []
     for (const month of await this.months()) all.push(...(await this.recordsOf(month)))
     return all
+  }
+
+  /** Marks records as safely exported; called only after an export was written and verified. */
+  async markExported(ids: ReadonlySet<string>): Promise<void> {
+    for (const month of await this.months()) {
+      const file = await this.#month(month)
+      const records = file.get('records')
+      const already = new Set(file.get('exportedIds'))
+      const added = records.filter((record) => ids.has(record.id) && !already.has(record.id)).map((record) => record.id)
+      if (added.length > 0) file.set('exportedIds', [...already, ...added])
+    }
+  }
+
+  /** Records that are in no verified export yet ("since the last export"). */
+  async unexportedRecords(): Promise<FeedbackRecord[]> {
+    const found: FeedbackRecord[] = []
+    for (const month of await this.months()) {
+      const file = await this.#month(month)
+      const exported = new Set(file.get('exportedIds'))
+      found.push(...file.get('records').filter((record) => !exported.has(record.id)))
+    }
+    return found
+  }
+
+  /**
+   * Removes the given records, but only those marked exported: a record that is in no verified export is never
+   * removed, whatever the caller asks. Returns how many went.
+   */
+  async removeExported(ids: ReadonlySet<string>): Promise<number> {
+    return this.#removeWhere((record, exported) => exported && ids.has(record.id))
+  }
+
+  /**
+   * Retention: removes exported records older than the cut-off. Older records not yet exported stay, and are
+   * counted so staff mode can say they are waiting for an export.
+   */
+  async applyRetention(cutoff: Date): Promise<{ removed: number; waitingForExport: number }> {
+    const limit = cutoff.toISOString()
+    let waitingForExport = 0
+    const removed = await this.#removeWhere((record, exported) => {
+      if (record.time >= limit) return false
+      if (!exported) waitingForExport += 1
+      return exported
+    })
+    return { removed, waitingForExport }
+  }
+
+  async #removeWhere(remove: (record: FeedbackRecord, exported: boolean) => boolean): Promise<number> {
+    let removed = 0
+    for (const month of await this.months()) {
+      const file = await this.#month(month)
+      const exported = new Set(file.get('exportedIds'))
+      const records = file.get('records')
+      const kept = records.filter((record) => !remove(record, exported.has(record.id)))
+      if (kept.length === records.length) continue
+      const keptIds = new Set(kept.map((record) => record.id))
+      file.set('records', kept)
+      file.set(
+        'exportedIds',
+        [...exported].filter((id) => keptIds.has(id))
+      )
+      removed += records.length - kept.length
+    }
+    return removed
+  }
+
+  /** The month files on disk and their total size, for the data-health panel. */
+  async files(): Promise<{ count: number; bytes: number }> {
+    let bytes = 0
+    const months = await this.months()
+    for (const month of months) bytes += (await stat(join(this.#folder, `feedback-${month}.json`))).size
+    return { count: months.length, bytes }
   }
 
   /** Files that had to be moved aside, for staff mode. */

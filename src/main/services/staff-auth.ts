@@ -73,7 +73,8 @@ export function lockoutSeconds(failures: number): number {
 }
 
 /** Why an unlock did not open staff mode. */
-export type UnlockRefusal = { reason: 'no-pin' } | { reason: 'wrong-pin'; triesLeft: number } | { reason: 'locked'; seconds: number }
+export type UnlockRefusal =
+  { reason: 'no-pin' } | { reason: 'wrong-pin'; triesLeft: number } | { reason: 'locked'; seconds: number }
 
 /**
  * The staff PIN and the staff session. Both live in main: the renderer only ever learns whether it is in staff

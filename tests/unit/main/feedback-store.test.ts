@@ -71,6 +71,54 @@ describe('feedback store', () => {
     expect(written.records).toHaveLength(2)
   })
 
+  it('migrates a 1.0.0 file to 1.1.0: its records are kept and none counts as exported', async () => {
+    const old = record()
+    await writeFile(
+      join(folder, 'feedback-2026-11.json'),
+      JSON.stringify({ records: [old], __internal__: { migrations: { version: '1.0.0' } } })
+    )
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    expect(await store.unexportedRecords()).toEqual([old])
+    const written = JSON.parse(await readFile(join(folder, 'feedback-2026-11.json'), 'utf8'))
+    expect(written).toMatchObject({ exportedIds: [], __internal__: { migrations: { version: '1.1.0' } } })
+  })
+
+  it('tells exported records from the rest, across months', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const october = record({ time: '2026-10-10T10:00:00.000Z' })
+    const november = record()
+    const later = record()
+    for (const each of [october, november, later]) await store.append(each)
+    await store.markExported(new Set([october.id, november.id]))
+    expect(await store.unexportedRecords()).toEqual([later])
+    expect(await new FeedbackStore(folder, openElectronStore, now).unexportedRecords()).toEqual([later])
+  })
+
+  it('removes only records that are in a verified export, whatever it is asked', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const exported = record()
+    const fresh = record()
+    await store.append(exported)
+    await store.append(fresh)
+    await store.markExported(new Set([exported.id]))
+    expect(await store.removeExported(new Set([exported.id, fresh.id]))).toBe(1)
+    expect(await store.allRecords()).toEqual([fresh])
+  })
+
+  it('applies retention to exported records only, and counts old ones still waiting for an export', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const oldExported = record({ time: '2025-10-01T10:00:00.000Z' })
+    const oldWaiting = record({ time: '2025-10-02T10:00:00.000Z' })
+    const recent = record({ time: '2026-11-01T10:00:00.000Z' })
+    for (const each of [oldExported, oldWaiting, recent]) await store.append(each)
+    await store.markExported(new Set([oldExported.id, recent.id]))
+    expect(await store.applyRetention(new Date('2025-11-24T00:00:00.000Z'))).toEqual({
+      removed: 1,
+      waitingForExport: 1
+    })
+    expect((await store.allRecords()).map((each) => each.id)).toEqual([oldWaiting.id, recent.id])
+  })
+
   it.each([
     ['empty', ''],
     ['truncated', '{"records":[{"id":"a","articleId":"x"'],

@@ -1,0 +1,91 @@
+/** Ratings counted by value: [not helpful, a little, very helpful]. */
+export type Distribution = [number, number, number]
+
+/** Figures for one group of feedback; groups under the privacy threshold carry only their count. */
+export interface GroupFigures {
+  count: number
+  /** Null when the group is too small to show (fewer than `smallGroup` records). */
+  distribution: Distribution | null
+  average: number | null
+}
+
+/** Figures for one section of an article. */
+export interface SectionSummary extends GroupFigures {
+  sectionId: string
+  title: string
+}
+
+/** Figures for one article, its sections, and its latest comments when the group is large enough. */
+export interface ArticleSummary extends GroupFigures {
+  articleId: string
+  title: string
+  sections: SectionSummary[]
+  comments: Array<{ time: string; text: string }>
+}
+
+/** One day of the 30-day trend. */
+export interface TrendDay {
+  day: string
+  count: number
+  average: number | null
+}
+
+/** What the data-health panel shows. */
+export interface DataHealth {
+  records: number
+  storeFiles: number
+  storeBytes: number
+  lastExport: { at: string; place: string; file: string; records: number } | null
+  lastScheduledExport: { at: string; ok: boolean; message: string } | null
+  recoveredFiles: Array<{ file: string; backup: string; time: string }>
+  contentProblems: Array<{ file: string; line: number; message: string }>
+  configProblems: Array<{ key: string; message: string }>
+  retention: { days: number; lastRemoved: number; waitingForExport: number }
+  appVersion: string
+  contentVersion: string
+  station: string
+  configFile: string
+}
+
+/** Everything staff mode shows on its summary screen. */
+export interface StaffSummary {
+  overall: GroupFigures
+  articles: ArticleSummary[]
+  trend: TrendDay[]
+  health: DataHealth
+  /** Groups with fewer records than this show counts only. */
+  smallGroup: number
+}
+
+/** Where an export can go, as main offers it; the renderer picks by id and never sends a path. */
+export interface Destination {
+  id: string
+  label: string
+  kind: 'removable' | 'configured' | 'picked'
+}
+
+/** Which records an export covers. */
+export type ExportRangeChoice = { kind: 'all' } | { kind: 'unexported' } | { kind: 'dates'; from: string; to: string }
+
+/** A verified export, as staff mode reports it. */
+export interface ExportReceipt {
+  exportId: string
+  file: string
+  records: number
+  place: string
+}
+
+/** Where staff mode stands, without any secret. */
+export interface StaffStatus {
+  inSession: boolean
+  hasPin: boolean
+  canCreatePin: boolean
+  lockedSeconds: number
+}
+
+/** Why an unlock did not open staff mode. */
+export type UnlockAnswer =
+  | { unlocked: true }
+  | { unlocked: false; reason: 'no-pin' | 'reset-required' }
+  | { unlocked: false; reason: 'wrong-pin'; triesLeft: number }
+  | { unlocked: false; reason: 'locked'; seconds: number }
