@@ -1,5 +1,11 @@
 import { z } from 'zod'
 
+/** Image formats an article may show; anything else could be a script in disguise. */
+export const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.svg'])
+
+/** The shape of a section id, as slugify makes it and feedback:submit accepts it: lower-case words and hyphens. */
+export const sectionIdPattern = /^[\p{Ll}\p{Lm}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lm}\p{Lo}\p{N}]+)*$/u
+
 const text = z.string().trim().min(1, 'must not be empty')
 const isoDate = z.iso.date('must be a date written YYYY-MM-DD')
 

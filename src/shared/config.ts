@@ -5,7 +5,11 @@ const seconds = (min: number, max: number) => z.number().int().min(min).max(max)
 
 /** Every config key with its type, bounds and default; README.md documents each one. */
 export const configShape = {
-  contentFolder: z.string().min(1).nullable().default(null),
+  contentFolder: z
+    .string()
+    .regex(/^([A-Za-z]:[\\/]|\\\\|\/)/, 'must be a full path, such as "C:\\KioskContent" or "/srv/kiosk-content"')
+    .nullable()
+    .default(null),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as "en" or "es"')

@@ -127,7 +127,9 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
       'content-security-policy': contentSecurityPolicy,
       'cache-control': 'no-store'
     })
-    createReadStream(file).pipe(response)
+    createReadStream(file)
+      .on('error', () => response.destroy())
+      .pipe(response)
   }
 
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done))

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
 import { contentSecurityPolicy } from '../../shared/csp'
@@ -16,7 +17,15 @@ export function serveAppScheme(rendererFolder: string, contentFolder: () => stri
     const url = new URL(request.url)
     const route = url.host === appHost ? routeAppPath(url.pathname) : null
     const file = route && resolveInside(route.folder === 'content' ? contentFolder() : rendererFolder, route.path)
-    if (!file) return new Response('Not found', { status: 404 })
+    if (
+      !file ||
+      !(await stat(file).then(
+        (found) => found.isFile(),
+        () => false
+      ))
+    ) {
+      return new Response('Not found', { status: 404 })
+    }
     const response = await net.fetch(pathToFileURL(file).toString())
     const headers = new Headers(response.headers)
     headers.set('Content-Security-Policy', contentSecurityPolicy)

@@ -1,4 +1,5 @@
-import { isAbsolute, normalize, relative, resolve } from 'node:path'
+import { extname, isAbsolute, normalize, relative, resolve } from 'node:path'
+import { imageExtensions } from '../../shared/article-schema'
 
 /** The privileged scheme the renderer is served from, instead of file://, so its origin is the app alone. */
 export const appScheme = 'app'
@@ -47,7 +48,11 @@ export function routeAppPath(pathname: string): AppRoute | null {
   }
   if (decoded.includes('\0')) return null
   const clean = decoded.replace(/^\/+/, '')
-  if (clean.startsWith('content/')) return { folder: 'content', path: clean.slice('content/'.length) }
+  if (clean.startsWith('content/')) {
+    // Only pictures come from the content folder (which may be a network share): never a script or a page.
+    const path = clean.slice('content/'.length)
+    return imageExtensions.has(extname(path).toLowerCase()) ? { folder: 'content', path } : null
+  }
   return { folder: 'renderer', path: clean === '' ? 'index.html' : clean }
 }
 

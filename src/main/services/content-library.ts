@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto'
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
+import { imageExtensions } from '../../shared/article-schema'
 import type { Article, ContentProblem, Playlist } from '../../shared/domain'
 import { parseArticle } from './article-parser'
-
-/** Image formats an article may show; anything else could be a script in disguise. */
-const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.svg'])
 
 /** Every valid article of a folder, and what was wrong with the rest. */
 export interface FolderContent {
@@ -33,7 +31,13 @@ export function resolveImage(root: string, articleFile: string, src: string): { 
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
     return { problem: `image "${src}" must be a file in the content folder, not an address` }
   }
-  const absolute = resolve(root, posix.dirname(articleFile), decodeURIComponent(src))
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(src)
+  } catch {
+    return { problem: `image "${src}" is not a valid file name (a "%" must be written %25)` }
+  }
+  const absolute = resolve(root, posix.dirname(articleFile), decoded)
   const inside = relative(root, absolute)
   if (inside.startsWith('..') || isAbsolute(inside)) return { problem: `image "${src}" is outside the content folder` }
   const extension = posix.extname(inside).toLowerCase()
@@ -54,7 +58,13 @@ export async function loadContentFolder(root: string): Promise<FolderContent> {
     const file = relative(root, path).split(sep).join('/')
     const text = await readFile(path, 'utf8')
     hash.update(file).update('\0').update(text).update('\0')
-    const outcome = parseArticle(text, { file, resolveImage: (src) => resolveImage(root, file, src) })
+    let outcome: ReturnType<typeof parseArticle>
+    try {
+      outcome = parseArticle(text, { file, resolveImage: (src) => resolveImage(root, file, src) })
+    } catch (error) {
+      // Whatever goes wrong in one article must not take the others, or the kiosk, down with it.
+      outcome = { article: null, problems: [{ file, line: 1, message: `could not be read: ${String(error)}` }] }
+    }
     problems.push(...outcome.problems)
     if (!outcome.article) continue
     const key = `${outcome.article.language}/${outcome.article.id}`

@@ -1,4 +1,4 @@
-import type { FeedbackInput, FeedbackRecord } from '../../shared/feedback'
+import { commentMaxLength, type FeedbackInput, type FeedbackRecord } from '../../shared/feedback'
 import { fail, ok, type Result } from '../../shared/result'
 import type { FeedbackStore } from './feedback-store'
 import { scrubComment } from './scrub'
@@ -13,6 +13,8 @@ export function roundDown(time: Date, minutes: number): Date {
 export interface FeedbackServiceOptions {
   store: FeedbackStore
   now: () => Date
+  /** A clock that never goes back (performance.now), so a PC clock set back cannot block feedback. */
+  monotonic: () => number
   randomId: () => string
   station: () => string
   appVersion: string
@@ -40,10 +42,15 @@ export class FeedbackService {
       return fail('invalid-input', 'feedback names an article or section the kiosk is not showing')
     }
     const now = options.now()
-    if (now.getTime() - this.#lastAccepted < options.minimumGapSeconds() * 1000) {
+    const started = options.monotonic()
+    if (started - this.#lastAccepted < options.minimumGapSeconds() * 1000) {
       return fail('too-soon', 'feedback was sent moments ago; please wait a little')
     }
-    const comment = input.comment === null ? '' : scrubComment(input.comment)
+    const previous = this.#lastAccepted
+    // Taken before the write, so two submissions arriving together cannot both pass the gap.
+    this.#lastAccepted = started
+    // "[removed]" can be longer than what it replaced, so the limit is applied again after scrubbing.
+    const comment = input.comment === null ? '' : scrubComment(input.comment).slice(0, commentMaxLength).trim()
     const record: FeedbackRecord = {
       id: options.randomId(),
       articleId: input.articleId,
@@ -59,10 +66,10 @@ export class FeedbackService {
     try {
       await options.store.append(record)
     } catch (error) {
+      this.#lastAccepted = previous
       options.logError('feedback could not be stored', error)
       return fail('storage-failed', 'the feedback could not be saved')
     }
-    this.#lastAccepted = now.getTime()
     return ok({ id: record.id })
   }
 }

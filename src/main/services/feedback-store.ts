@@ -142,26 +142,53 @@ export class FeedbackStore {
   readonly #folder: string
   readonly #open: OpenJsonFile
   readonly #now: () => Date
+  readonly #random: () => number
   readonly #months = new Map<string, JsonFile<MonthData>>()
   #health: JsonFile<HealthData> | null = null
+  #queue: Promise<void> = Promise.resolve()
 
-  constructor(folder: string, open: OpenJsonFile, now: () => Date = () => new Date()) {
+  constructor(
+    folder: string,
+    open: OpenJsonFile,
+    now: () => Date = () => new Date(),
+    random: () => number = Math.random
+  ) {
     this.#folder = folder
     this.#open = open
     this.#now = now
+    this.#random = random
   }
 
-  /** Adds a record to its month's file. */
-  async append(record: FeedbackRecord): Promise<void> {
+  /** Adds a record to its month's file, at a random place so the order in the file says nothing about arrival. */
+  append(record: FeedbackRecord): Promise<void> {
+    // One write at a time: two submissions arriving together must not read the same list and lose one.
+    const write = this.#queue.then(() => this.#append(record))
+    this.#queue = write.catch(() => {})
+    return write
+  }
+
+  async #append(record: FeedbackRecord): Promise<void> {
     const month = monthOf(record.time)
-    const file = await this.#month(month)
+    let file = await this.#month(month)
+    let records: FeedbackRecord[]
     try {
-      file.set('records', [...file.get('records'), record])
+      records = this.#readRecords(file)
     } catch (error) {
       // The file was damaged after it was opened (edited, half-copied): keep it aside and write to a fresh one.
-      const fresh = await this.#recover(month, error)
-      fresh.set('records', [...fresh.get('records'), record])
+      file = await this.#recover(month, error)
+      records = []
     }
+    const position = Math.floor(this.#random() * (records.length + 1))
+    // A failed write (full disk, a lock held by antivirus, a record the schema refuses) is reported, never "repaired".
+    file.set('records', [...records.slice(0, position), record, ...records.slice(position)])
+  }
+
+  /** The records of an open file; a file removed from under the kiosk counts as empty, not as damaged. */
+  #readRecords(file: JsonFile<MonthData>): FeedbackRecord[] {
+    const records = file.get('records') as FeedbackRecord[] | undefined
+    if (records === undefined && !existsSync(file.path)) return []
+    if (!Array.isArray(records)) throw new Error('the file has no list of records')
+    return records
   }
 
   /** The months that have a file, oldest first. */
@@ -297,10 +324,13 @@ export class FeedbackStore {
     const name = `feedback-${month}.json`
     const stamp = this.#now().toISOString().replace(/[:.]/g, '-')
     const backup = `feedback-${month}.corrupt-${stamp}.json`
-    const bytes = original ?? (await readFile(join(this.#folder, name)))
-    // 'wx' never overwrites an earlier backup; the damaged file goes only once its bytes are safe beside it.
-    await writeFile(join(this.#folder, backup), bytes, { flag: 'wx' })
-    await unlink(join(this.#folder, name))
+    this.#months.delete(month)
+    const bytes = original ?? (await readFile(join(this.#folder, name)).catch(() => null))
+    if (bytes !== null) {
+      // 'wx' never overwrites an earlier backup; the damaged file goes only once its bytes are safe beside it.
+      await writeFile(join(this.#folder, backup), bytes, { flag: 'wx' })
+      await unlink(join(this.#folder, name)).catch(() => {})
+    }
     const reason = error instanceof Error ? error.message.slice(0, 300) : String(error)
     const health = this.#healthFile()
     health.set('recoveries', [

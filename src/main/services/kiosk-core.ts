@@ -46,6 +46,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
   const feedback = new FeedbackService({
     store: feedbackStore,
     now,
+    monotonic: () => performance.now(),
     randomId: randomUUID,
     station: () => config.stationLabel,
     appVersion: setup.appVersion,

@@ -40,6 +40,8 @@ describe('app URLs', () => {
       folder: 'content',
       path: 'en/images/knee joint.png'
     })
+    expect(routeAppPath('/content/en/knee.md')).toBeNull()
+    expect(routeAppPath('/content/evil.js')).toBeNull()
     expect(routeAppPath('/%E0%A4%A')).toBeNull()
     expect(routeAppPath('/a%00b')).toBeNull()
   })

@@ -32,6 +32,7 @@ describe('feedback service', () => {
     service = new FeedbackService({
       store,
       now: () => clock,
+      monotonic: () => clock.getTime(),
       randomId: () => `id-${clock.getTime()}`,
       station: () => 'Waiting room 2',
       appVersion: '0.1.0',
@@ -94,6 +95,19 @@ describe('feedback service', () => {
     clock = new Date(clock.getTime() + 1_000)
     expect((await service.submit(input())).ok).toBe(true)
     expect(await store.allRecords()).toHaveLength(2)
+  })
+
+  it('keeps a scrubbed comment within the limit even when "[removed]" is longer than what it replaced', async () => {
+    await service.submit(input({ comment: `${'a'.repeat(490)} on 5/5/25` }))
+    const stored = (await store.allRecords())[0]?.comment ?? ''
+    expect(stored.length).toBeLessThanOrEqual(500)
+    expect(stored.startsWith('a'.repeat(490))).toBe(true)
+  })
+
+  it('lets only one of two submissions arriving together through the minimum gap', async () => {
+    const results = await Promise.all([service.submit(input()), service.submit(input())])
+    expect(results.map((result) => result.ok).sort()).toEqual([false, true])
+    expect(await store.allRecords()).toHaveLength(1)
   })
 
   it('says the feedback could not be saved when the disk refuses, and logs why', async () => {

@@ -160,9 +160,32 @@ describe('feedback store', () => {
     expect((await readdir(folder)).filter((name) => name.startsWith('feedback-recoveries.corrupt-'))).toHaveLength(1)
   })
 
-  it('refuses a record that breaks the schema and stores nothing', async () => {
+  it('refuses a record that breaks the schema, keeping the file and what was in it', async () => {
     const store = new FeedbackStore(folder, openElectronStore, now)
-    await expect(store.append(record({ rating: 7 as 3 }))).rejects.toThrow()
-    expect(await store.allRecords()).toEqual([])
+    const good = record()
+    await store.append(good)
+    await expect(store.append(record({ comment: 'x'.repeat(501) }))).rejects.toThrow()
+    expect(await store.allRecords()).toEqual([good])
+    expect(store.recoveries()).toEqual([])
+    expect((await readdir(folder)).filter((name) => name.includes('.corrupt-'))).toEqual([])
+  })
+
+  it('carries on when a month file is moved away while the kiosk runs', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    await store.append(record())
+    await rm(join(folder, 'feedback-2026-11.json'))
+    const after = record()
+    await store.append(after)
+    expect(await store.recordsOf('2026-11')).toEqual([after])
+    expect(store.recoveries()).toEqual([])
+  })
+
+  it('keeps every record when many arrive at once, in an order that says nothing about arrival', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const many = Array.from({ length: 20 }, () => record())
+    await Promise.all(many.map((each) => store.append(each)))
+    const stored = await store.recordsOf('2026-11')
+    expect(stored.map((each) => each.id).sort()).toEqual(many.map((each) => each.id).sort())
+    expect(stored.map((each) => each.id)).not.toEqual(many.map((each) => each.id))
   })
 })

@@ -55,6 +55,7 @@ describe('feedback:submit under fuzzing', () => {
     const feedback = new FeedbackService({
       store,
       now: () => new Date(),
+      monotonic: () => performance.now(),
       randomId: () => crypto.randomUUID(),
       station: () => 'Fuzz',
       appVersion: '0.1.0',

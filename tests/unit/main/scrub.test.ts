@@ -18,7 +18,14 @@ describe('comment scrubbing', () => {
     ['Spanish date in words', 'nací el 3 de marzo de 1975', `nací el ${R}`],
     ['US date in words', 'born March 3, 1975 in Ohio', `born ${R} in Ohio`],
     ['record number', 'My NHS number is 4857773456', `My NHS number is ${R}`],
-    ['insurance number with letters', 'policy AB1234567', `policy AB${R}`]
+    ['insurance number with letters', 'policy AB1234567', `policy AB${R}`],
+    ['e-mail with a spelled "at"', 'maria at gmail.com please', `${R} please`],
+    ['e-mail with "(at)"', 'maria(at)gmail.com', R],
+    ['e-mail with spaces around @', 'maria @ gmail.com', R],
+    ['Spanish spelled e-mail', 'juan arroba gmail punto com gracias', `${R} gracias`],
+    ['fully spelled e-mail', 'john dot smith at gmail dot com', R],
+    ['phone with en dashes', 'call 0612–345–678', `call ${R}`],
+    ['phone in Arabic-Indic digits', 'رقمي ٠٧٧٠٠٩٠٠١٢٣', `رقمي ${R}`]
   ])('removes a %s', (_kind, input, expected) => {
     expect(scrubComment(input)).toBe(expected)
   })
@@ -28,7 +35,16 @@ describe('comment scrubbing', () => {
     'Me ayudó mucho, gracias. 10 de 10.',
     'I take it 2 or 3 times a day, 20 mg.',
     'Section 5 was the most useful.',
-    'Très utile ! Merci.'
+    'Très utile ! Merci.',
+    'exercises 1 and 2 may help',
+    'I waited from 9.30-10.45 today',
+    'I walk 2.5-3 km a day',
+    'back pain from 2015-2020',
+    'take 0.5-1.5 mg as told',
+    'In March it was worse',
+    'We met at the clinic at noon',
+    'Family 👨‍👩‍👧 liked it',
+    'می‌خواهم'
   ])('keeps ordinary feedback as it is: %s', (comment) => {
     expect(scrubComment(comment)).toBe(comment)
   })

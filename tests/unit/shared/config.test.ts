@@ -39,6 +39,7 @@ describe('config', () => {
     ['language', 'English'],
     ['playlist', 'one-article'],
     ['contentFolder', ''],
+    ['contentFolder', 'KioskContent'],
     ['stationLabel', ''],
     ['stationLabel', 'Room\u00072'],
     ['feedbackTimeRoundingMinutes', 5],
