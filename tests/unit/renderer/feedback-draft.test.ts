@@ -64,6 +64,21 @@ describe('feedback draft', () => {
     expect(submitFeedback.mock.calls[0]?.[0].comment).toBeNull()
   })
 
+  it('ignores typing and Done while the feedback is on its way, and still shows the thanks', async () => {
+    let answer: (result: Result<{ id: string }>) => void = () => {}
+    const { draft, submitFeedback } = setUp(() => new Promise((resolve) => (answer = resolve)))
+    draft.open(knee, 1)
+    draft.type('sent as is')
+    const sending = draft.finishComment()
+    draft.type('changed')
+    await draft.finishComment()
+    answer(ok({ id: 'new' }))
+    await sending
+    expect(draft.step).toBe('thanks')
+    expect(submitFeedback).toHaveBeenCalledTimes(1)
+    expect(submitFeedback.mock.calls[0]?.[0].comment).toBe('sent as is')
+  })
+
   it('sends once however many times send is tapped', async () => {
     const { draft, submitFeedback } = setUp()
     draft.open(short, 3)

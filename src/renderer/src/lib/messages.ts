@@ -10,6 +10,8 @@ export const messages = {
   previous: 'Back',
   sections: 'Contents',
   sectionsTitle: 'In this topic',
+  parts: 'Parts of this topic',
+  navigation: 'Page turning',
   otherArticles: 'Other topics',
   close: 'Close',
   progress: (current: number, total: number) => `${current} of ${total}`,

@@ -63,12 +63,14 @@ export class FeedbackDraft {
 
   /** Replaces the comment with what the keyboard holds, never longer than main accepts. */
   type(text: string): void {
+    if (this.step !== 'comment') return
     this.comment = text.slice(0, commentMaxLength)
     this.error = null
   }
 
   /** After the comment: ask which part helped most when that makes sense, or send now. */
   async finishComment(): Promise<void> {
+    if (this.step !== 'comment') return
     const sections = this.article?.sections.length ?? 0
     if (this.rating !== null && this.rating >= 2 && sections > 1) this.step = 'part'
     else await this.send(null)

@@ -7,6 +7,8 @@ export class Reader {
   sectionIndex = $state(0)
   /** Which way the last move went, so the slide comes from the right side. */
   direction: 1 | -1 = $state(1)
+  /** Counts restarts, so the screen starts afresh (scrolled to the top) even when the position did not change. */
+  restarts = $state(0)
 
   article: Article = $derived(this.articles[this.articleIndex] as Article)
   section: Section = $derived(this.article.sections[this.sectionIndex] as Section)
@@ -60,6 +62,7 @@ export class Reader {
 
   /** Back to the first section of the first article, as the next patient should find it. */
   restart(): void {
+    this.restarts += 1
     this.direction = 1
     this.articleIndex = 0
     this.sectionIndex = 0
