@@ -2,14 +2,16 @@ import { z } from 'zod'
 import type { ReaderSettings } from './domain'
 
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max)
+const fullPath = z
+  .string()
+  .regex(
+    /^([A-Za-z]:[\\/]|\\\\|\/)/,
+    'must be a full path, such as "E:\\Exports", "\\\\server\\share" or "/srv/exports"'
+  )
 
 /** Every config key with its type, bounds and default; README.md documents each one. */
 export const configShape = {
-  contentFolder: z
-    .string()
-    .regex(/^([A-Za-z]:[\\/]|\\\\|\/)/, 'must be a full path, such as "C:\\KioskContent" or "/srv/kiosk-content"')
-    .nullable()
-    .default(null),
+  contentFolder: fullPath.nullable().default(null),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as "en" or "es"')
@@ -29,7 +31,18 @@ export const configShape = {
     .default('Waiting room'),
   feedbackTimeRoundingMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(15),
   feedbackMinimumGapSeconds: seconds(0, 600).default(5),
-  thankYouSeconds: seconds(2, 60).default(6)
+  thankYouSeconds: seconds(2, 60).default(6),
+  exportFolder: fullPath.nullable().default(null),
+  scheduledExport: z
+    .strictObject({
+      folder: fullPath,
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, such as "18:30"'),
+      format: z.enum(['csv', 'json']).default('csv')
+    })
+    .nullable()
+    .default(null),
+  retentionDays: z.number().int().min(30).max(3650).default(365),
+  staffSessionSeconds: seconds(10, 1800).default(120)
 } as const
 
 const configSchema = z.object(configShape)

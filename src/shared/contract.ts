@@ -1,5 +1,6 @@
 import type { Playlist, ReaderSettings } from './domain'
 import type { FeedbackInput } from './feedback'
+import type { Destination, ExportRangeChoice, ExportReceipt, StaffStatus, StaffSummary, UnlockAnswer } from './staff'
 import type { Result } from './result'
 
 /** Every IPC channel, as `area:verb`, with what goes in and what comes out. */
@@ -7,6 +8,22 @@ export interface Contract {
   'content:playlist': { in: void; out: Result<Playlist> }
   'kiosk:settings': { in: void; out: Result<ReaderSettings> }
   'feedback:submit': { in: FeedbackInput; out: Result<{ id: string }> }
+  'staff:status': { in: void; out: Result<StaffStatus> }
+  'staff:create-pin': { in: { pin: string; confirmation: string }; out: Result<UnlockAnswer> }
+  'staff:unlock': { in: { pin: string }; out: Result<UnlockAnswer> }
+  'staff:touch': { in: void; out: Result<StaffStatus> }
+  'staff:end': { in: void; out: Result<null> }
+  'staff:summary': { in: void; out: Result<StaffSummary> }
+  'staff:destinations': { in: void; out: Result<{ destinations: Destination[]; canPickFolder: boolean }> }
+  'staff:pick-folder': { in: void; out: Result<Destination | null> }
+  'staff:export': {
+    in: { destinationId: string; format: 'csv' | 'json'; range: ExportRangeChoice }
+    out: Result<ExportReceipt>
+  }
+  'staff:clear-exported': { in: { exportId: string }; out: Result<{ removed: number }> }
+  'staff:reload-content': { in: void; out: Result<{ articles: number; problems: number }> }
+  'staff:restart': { in: void; out: Result<null> }
+  'staff:quit': { in: void; out: Result<null> }
 }
 
 /** A channel name of the contract. */
@@ -16,7 +33,20 @@ export type Channel = keyof Contract
 export const kioskMethods = {
   playlist: 'content:playlist',
   settings: 'kiosk:settings',
-  submitFeedback: 'feedback:submit'
+  submitFeedback: 'feedback:submit',
+  staffStatus: 'staff:status',
+  createStaffPin: 'staff:create-pin',
+  unlockStaff: 'staff:unlock',
+  touchStaff: 'staff:touch',
+  endStaff: 'staff:end',
+  staffSummary: 'staff:summary',
+  exportDestinations: 'staff:destinations',
+  pickExportFolder: 'staff:pick-folder',
+  exportFeedback: 'staff:export',
+  clearExported: 'staff:clear-exported',
+  reloadContent: 'staff:reload-content',
+  restartKiosk: 'staff:restart',
+  quitKiosk: 'staff:quit'
 } as const satisfies Record<string, Channel>
 
 /** A method name of `window.kiosk`. */

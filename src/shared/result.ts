@@ -6,6 +6,14 @@ export type ErrorCode =
   | 'content-unavailable'
   | 'too-soon'
   | 'storage-failed'
+  | 'staff-locked'
+  | 'not-available'
+  | 'nothing-to-export'
+  | 'folder-missing'
+  | 'folder-read-only'
+  | 'disk-full'
+  | 'verify-failed'
+  | 'write-failed'
   | 'internal'
 
 /** A failure that crossed IPC: a stable code for the UI and a message for logs and staff. */

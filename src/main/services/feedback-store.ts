@@ -31,6 +31,28 @@ export interface JsonFileOptions<T> {
   accessPropertiesByDotNotation: false
 }
 
+/**
+ * Opens a small bookkeeping store; if its file cannot be read it is kept aside as `<name>.corrupt-<time>.json` and a
+ * fresh one started, so a damaged file never stops the kiosk. Returns whether that happened.
+ */
+export function openOrSetAside<T extends Record<string, unknown>>(
+  open: OpenJsonFile,
+  folder: string,
+  name: string,
+  options: JsonFileOptions<T>,
+  now: () => Date
+): { file: JsonFile<T>; setAside: boolean } {
+  try {
+    const file = open(folder, name, options)
+    for (const key of Object.keys(options.defaults)) file.get(key)
+    return { file, setAside: false }
+  } catch {
+    const stamp = now().toISOString().replace(/[:.]/g, '-')
+    renameSync(join(folder, `${name}.json`), join(folder, `${name}.corrupt-${stamp}.json`))
+    return { file: open(folder, name, options), setAside: true }
+  }
+}
+
 /** Opens a JSON store file `<folder>/<name>.json`; main passes electron-store, the harness conf. */
 export type OpenJsonFile = <T extends Record<string, unknown>>(
   folder: string,
@@ -290,17 +312,8 @@ export class FeedbackStore {
   }
 
   #healthFile(): JsonFile<HealthData> {
-    if (this.#health) return this.#health
-    const name = 'feedback-recoveries'
-    try {
-      this.#health = this.#open(this.#folder, name, healthOptions())
-      this.#health.get('recoveries')
-    } catch {
-      // The list of recoveries is itself only a record of events; a damaged one is kept aside and started afresh.
-      const stamp = this.#now().toISOString().replace(/[:.]/g, '-')
-      renameSync(join(this.#folder, `${name}.json`), join(this.#folder, `${name}.corrupt-${stamp}.json`))
-      this.#health = this.#open(this.#folder, name, healthOptions())
-    }
+    // The list of recoveries is itself only a record of events; a damaged one is kept aside and started afresh.
+    this.#health ??= openOrSetAside(this.#open, this.#folder, 'feedback-recoveries', healthOptions(), this.#now).file
     return this.#health
   }
 

@@ -4,6 +4,7 @@ import { inputSchemas } from '../../shared/ipc-schemas'
 import { fail, ok, type Result } from '../../shared/result'
 import type { ContentState } from './content-library'
 import type { FeedbackService } from './feedback-service'
+import type { StaffService } from './staff-service'
 
 /** Who sent a message: the URL of the frame, checked before any handler runs. */
 export interface CallContext {
@@ -21,10 +22,12 @@ export interface HandlerDependencies {
   config: () => KioskConfig
   content: () => ContentState
   feedback: FeedbackService
+  staff: StaffService
 }
 
 /** Builds the handler table over the kiosk's services. */
 export function createHandlers(dependencies: HandlerDependencies): HandlerTable {
+  const { staff } = dependencies
   return {
     'content:playlist': async () => {
       const { playlist } = dependencies.content()
@@ -32,7 +35,28 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
       return ok(playlist)
     },
     'kiosk:settings': async () => ok(readerSettings(dependencies.config())),
-    'feedback:submit': async (input) => dependencies.feedback.submit(input)
+    'feedback:submit': async (input) => dependencies.feedback.submit(input),
+    'staff:status': async () => ok(staff.status()),
+    'staff:create-pin': async ({ pin, confirmation }) => staff.createPin(pin, confirmation),
+    'staff:unlock': async ({ pin }) => staff.unlock(pin),
+    'staff:touch': async () => staff.inSession(async () => ok(staff.status())),
+    'staff:end': async () => {
+      staff.end()
+      return ok(null)
+    },
+    'staff:summary': async () => staff.inSession(async () => ok(await staff.summary())),
+    'staff:destinations': async () => staff.inSession(async () => ok(await staff.destinations())),
+    'staff:pick-folder': async () => staff.inSession(() => staff.pickFolder()),
+    'staff:export': async ({ destinationId, format, range }) =>
+      staff.inSession(() => staff.export(destinationId, format, range)),
+    'staff:clear-exported': async ({ exportId }) => staff.inSession(() => staff.clearExported(exportId)),
+    'staff:reload-content': async () =>
+      staff.inSession(async () => {
+        const reloaded = await staff.reloadContent()
+        return ok({ articles: reloaded.playlist.articles.length, problems: reloaded.problems.length })
+      }),
+    'staff:restart': async () => staff.inSession(async () => ok(staff.restart())),
+    'staff:quit': async () => staff.inSession(async () => ok(staff.quit()))
   }
 }
 

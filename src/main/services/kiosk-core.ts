@@ -5,7 +5,10 @@ import { readConfigFile } from './config-file'
 import { type ContentState, loadContent } from './content-library'
 import { FeedbackService } from './feedback-service'
 import { FeedbackStore, type OpenJsonFile } from './feedback-store'
+import type { RemovableDrive } from './drives'
 import { createHandlers, type ErrorLogger, type HandlerTable } from './handlers'
+import { StaffAuth } from './staff-auth'
+import { type AppControl, StaffService } from './staff-service'
 
 /** The kiosk's services without any window: what the Electron app and the web-mode harness both run. */
 export interface KioskCore {
@@ -14,6 +17,8 @@ export interface KioskCore {
   content: () => ContentState
   reloadContent: () => Promise<ContentState>
   feedbackStore: FeedbackStore
+  staffAuth: StaffAuth
+  staff: StaffService
   handlers: HandlerTable
 }
 
@@ -28,6 +33,10 @@ export interface CoreSetup {
   appVersion: string
   logError: ErrorLogger
   now?: () => Date
+  /** Lists plugged-in removable drives; the harness offers none. */
+  drives?: () => Promise<RemovableDrive[]>
+  /** Restart, quit and the folder picker: Electron's in the app, stand-ins in the harness. */
+  app?: Omit<AppControl, 'reloadContent'>
 }
 
 /** Reads the config and the content and builds the services and the handler table over them. */
@@ -61,12 +70,31 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     },
     logError: setup.logError
   })
+  const reloadContent = async () => (content = await load())
+  const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds)
+  const staff = new StaffService({
+    auth: staffAuth,
+    store: feedbackStore,
+    content: () => content,
+    config,
+    configProblems,
+    configFile: setup.configFile,
+    dataFolder: setup.dataFolder,
+    openJsonFile: setup.openJsonFile,
+    appVersion: setup.appVersion,
+    now,
+    drives: setup.drives ?? (async () => []),
+    app: { reloadContent, ...(setup.app ?? { restart: () => {}, quit: () => {}, pickFolder: null }) },
+    logError: setup.logError
+  })
   return {
     config,
     configProblems,
     content: () => content,
-    reloadContent: async () => (content = await load()),
+    reloadContent,
     feedbackStore,
-    handlers: createHandlers({ config: () => config, content: () => content, feedback })
+    staffAuth,
+    staff,
+    handlers: createHandlers({ config: () => config, content: () => content, feedback, staff })
   }
 }

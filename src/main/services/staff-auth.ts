@@ -1,7 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
-import { renameSync } from 'node:fs'
-import { join } from 'node:path'
-import type { JsonFile, JsonFileOptions, OpenJsonFile } from './feedback-store'
+import { type JsonFile, type JsonFileOptions, type OpenJsonFile, openOrSetAside } from './feedback-store'
 
 /** A PIN is 4 to 8 digits: easy on a touch pad, and the lockout makes guessing slow. */
 export const pinPattern = /^\d{4,8}$/
@@ -9,8 +7,6 @@ export const pinPattern = /^\d{4,8}$/
 /** How many wrong PINs in a row are allowed before entry locks. */
 export const allowedFailures = 5
 
-/** Minutes without a staff touch after which the session ends. */
-export const sessionMinutes = 2
 
 const scryptParameters = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } satisfies ScryptOptions
 const keyLength = 32
@@ -83,21 +79,16 @@ export type UnlockRefusal =
 export class StaffAuth {
   readonly #file: JsonFile<StaffData>
   readonly #now: () => Date
+  readonly #sessionMilliseconds: number
   #sessionEnds = 0
 
-  constructor(folder: string, open: OpenJsonFile, now: () => Date = () => new Date()) {
+  /** `sessionSeconds`: how long a session stays open without a staff touch (two minutes unless configured). */
+  constructor(folder: string, open: OpenJsonFile, now: () => Date = () => new Date(), sessionSeconds = 120) {
     this.#now = now
-    let file: JsonFile<StaffData>
-    try {
-      file = open(folder, 'staff', staffOptions())
-      file.get('pinHash')
-    } catch {
-      // A damaged staff file must not turn into "no PIN yet, anyone may set one": keep it aside and wait for IT.
-      const stamp = now().toISOString().replace(/[:.]/g, '-')
-      renameSync(join(folder, 'staff.json'), join(folder, `staff.corrupt-${stamp}.json`))
-      file = open(folder, 'staff', staffOptions())
-      file.set('resetRequired', true)
-    }
+    this.#sessionMilliseconds = sessionSeconds * 1000
+    // A damaged staff file must not turn into "no PIN yet, anyone may set one": it is kept aside and IT sets a PIN.
+    const { file, setAside } = openOrSetAside(open, folder, 'staff', staffOptions(), now)
+    if (setAside) file.set('resetRequired', true)
     this.#file = file
   }
 
@@ -154,9 +145,9 @@ export class StaffAuth {
     return this.#now().getTime() < this.#sessionEnds
   }
 
-  /** A staff touch: keeps an open session alive for another two minutes. */
+  /** A staff touch: keeps an open session alive for another session length. */
   touch(): void {
-    this.#sessionEnds = this.#now().getTime() + sessionMinutes * 60_000
+    this.#sessionEnds = this.#now().getTime() + this.#sessionMilliseconds
   }
 
   /** Ends the session ("Done", or the screen went back to patients). */

@@ -10,6 +10,7 @@ import type { ContentState } from '../../../src/main/services/content-library'
 import { FeedbackService } from '../../../src/main/services/feedback-service'
 import { FeedbackStore } from '../../../src/main/services/feedback-store'
 import { createHandlers, dispatch } from '../../../src/main/services/handlers'
+import type { StaffService } from '../../../src/main/services/staff-service'
 import { openElectronStore } from './open-json-file'
 
 vi.mock('electron', () => ({ default: {} }))
@@ -65,7 +66,12 @@ describe('feedback:submit under fuzzing', () => {
       isShown: (articleId, sectionId) => articleId === 'knee-pain' && (sectionId === null || sectionId === 'exercises'),
       logError: () => {}
     })
-    table = createHandlers({ config: defaultConfig, content: () => ({}) as ContentState, feedback })
+    table = createHandlers({
+      config: defaultConfig,
+      content: () => ({}) as ContentState,
+      feedback,
+      staff: {} as StaffService
+    })
   })
   afterAll(async () => {
     await rm(folder, { recursive: true, force: true })

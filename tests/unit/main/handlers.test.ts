@@ -5,11 +5,14 @@ import { channels } from '../../../src/shared/contract'
 import { loadContent, type ContentState } from '../../../src/main/services/content-library'
 import type { FeedbackService } from '../../../src/main/services/feedback-service'
 import { createHandlers, dispatch } from '../../../src/main/services/handlers'
+import type { StaffService } from '../../../src/main/services/staff-service'
 
 const trusted = (url: string | undefined) => url === 'app://kiosk/index.html'
 const context = { senderUrl: 'app://kiosk/index.html' }
 const submit = vi.fn(async () => ({ ok: true as const, value: { id: 'x' } }))
 const feedback = { submit } as unknown as FeedbackService
+// Staff channels are tested through the real services in staff-service.test.ts.
+const staff = {} as StaffService
 
 describe('IPC handlers', async () => {
   const content = await loadContent({
@@ -18,7 +21,7 @@ describe('IPC handlers', async () => {
     language: 'en',
     playlist: []
   })
-  const table = createHandlers({ config: defaultConfig, content: () => content, feedback })
+  const table = createHandlers({ config: defaultConfig, content: () => content, feedback, staff })
 
   it('has one handler for every channel of the contract', () => {
     expect(Object.keys(table).sort()).toEqual([...channels].sort())
@@ -58,7 +61,7 @@ describe('IPC handlers', async () => {
 
   it('says the content is unavailable when there is nothing to show', async () => {
     const empty: ContentState = { ...content, playlist: { articles: [], contentVersion: 'x' } }
-    const bare = createHandlers({ config: defaultConfig, content: () => empty, feedback })
+    const bare = createHandlers({ config: defaultConfig, content: () => empty, feedback, staff })
     expect(await dispatch(bare, 'content:playlist', undefined, context, trusted)).toMatchObject({
       ok: false,
       error: { code: 'content-unavailable' }
@@ -99,7 +102,8 @@ describe('IPC handlers', async () => {
         throw new Error('disk on fire')
       },
       content: () => content,
-      feedback
+      feedback,
+      staff
     })
     const log = vi.fn()
     expect(await dispatch(broken, 'kiosk:settings', undefined, context, trusted, log)).toEqual({

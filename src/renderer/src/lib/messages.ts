@@ -49,6 +49,16 @@ export const messages = {
     'content-unavailable': 'The health information is not available right now. Please tell the front desk.',
     'too-soon': 'Thank you. Feedback was just sent from this screen; please try again in a moment.',
     'storage-failed': 'Sorry, your feedback could not be saved. Please try again, or tell the front desk.',
+    'staff-locked': 'Staff mode has closed. Please unlock it again.',
+    'not-available': 'That is not available on this kiosk.',
+    'nothing-to-export': 'There is no feedback to export in that range.',
+    'folder-missing': 'The drive or folder is not there. Check that the USB stick is plugged in, then try again.',
+    'folder-read-only':
+      'The drive or folder cannot be written to (it may be locked or read-only). Nothing was removed.',
+    'disk-full': 'The drive is full. Free some space or use another drive. Nothing was removed.',
+    'verify-failed':
+      'The export could not be checked after writing (was the drive removed?). Nothing was removed; please try again.',
+    'write-failed': 'Writing the export failed. Nothing was removed; please try again or use another drive.',
     internal: 'Something went wrong. Please tell the front desk.'
   } satisfies Record<ErrorCode, string>
 }
