@@ -25,7 +25,11 @@ describe('config', () => {
       stationLabel: 'Clinic B, room 2',
       feedbackTimeRoundingMinutes: 30,
       feedbackMinimumGapSeconds: 10,
-      thankYouSeconds: 8
+      thankYouSeconds: 8,
+      exportFolder: '\\\\clinic-server\\kiosk-exports',
+      scheduledExport: { folder: 'E:\\', time: '18:30', format: 'json' },
+      retentionDays: 180,
+      staffSessionSeconds: 300
     }
     expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
   })
@@ -44,7 +48,12 @@ describe('config', () => {
     ['stationLabel', 'Room\u00072'],
     ['feedbackTimeRoundingMinutes', 5],
     ['feedbackMinimumGapSeconds', -1],
-    ['thankYouSeconds', 0]
+    ['thankYouSeconds', 0],
+    ['exportFolder', 'exports'],
+    ['scheduledExport', { folder: 'E:\\', time: '7pm' }],
+    ['scheduledExport', { folder: 'E:\\', time: '19:00', extra: 1 }],
+    ['retentionDays', 7],
+    ['staffSessionSeconds', 5]
   ])('falls back to the default for %s = %j and names the key', (key, value) => {
     const { config, problems } = parseConfig({ [key]: value, idleSeconds: key === 'idleSeconds' ? value : 45 })
     expect(config[key as keyof typeof config]).toEqual(defaultConfig()[key as keyof typeof config])
