@@ -2,7 +2,12 @@ import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import log from 'electron-log/main'
 import ElectronStore from 'electron-store'
-import { startKioskCore } from './services/kiosk-core'
+import { BackgroundWork } from './services/background-work'
+import { runCli } from './services/cli'
+import { parseCliArguments } from './services/cli-arguments'
+import { listRemovableDrives } from './services/drives'
+import { type KioskCore, startKioskCore } from './services/kiosk-core'
+import { pickFolder, quitApp, restartApp } from './electron/app-control'
 import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
 import { appEntryUrl, isAppUrl } from './electron/app-url'
 import { registerIpc } from './electron/ipc'
@@ -15,8 +20,23 @@ log.initialize()
 declareAppScheme()
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+// The kiosk's own arguments come after the executable (packaged) or after the app path (development).
+const command = parseCliArguments(process.argv.slice(app.isPackaged ? 1 : 2))
 
-if (!app.requestSingleInstanceLock()) {
+if (command.kind !== 'none') {
+  // IT's command line: no window. Only the instance holding the lock may change the data files.
+  const ownsData = app.requestSingleInstanceLock()
+  app
+    .whenReady()
+    .then(async () => runCli(command, await openCore(), ownsData, (line) => console.log(line)))
+    .then(
+      (code) => app.exit(code),
+      (error: unknown) => {
+        console.error(error)
+        app.exit(1)
+      }
+    )
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {
@@ -36,12 +56,13 @@ if (!app.requestSingleInstanceLock()) {
     })
 }
 
-async function start(): Promise<void> {
+/** Builds the kiosk's services over its data folder, as both the window and the command line use them. */
+function openCore(): Promise<KioskCore> {
   const bundledContentFolder = app.isPackaged
     ? join(process.resourcesPath, 'content')
     : join(app.getAppPath(), 'content')
   const dataFolder = app.getPath('userData')
-  const core = await startKioskCore({
+  return startKioskCore({
     configFile: join(dataFolder, 'config.json'),
     bundledContentFolder,
     dataFolder,
@@ -49,11 +70,29 @@ async function start(): Promise<void> {
     openJsonFile: (cwd, name, options) =>
       new ElectronStore({ ...options, cwd, name } as unknown as ConstructorParameters<typeof ElectronStore>[0]),
     appVersion: app.getVersion(),
-    logError: (message, error) => log.error(message, error)
+    logError: (message, error) => log.error(message, error),
+    drives: () => listRemovableDrives(),
+    app: { restart: restartApp, quit: quitApp, pickFolder }
   })
+}
+
+async function start(): Promise<void> {
+  const core = await openCore()
   for (const problem of core.configProblems) log.warn(`config: ${problem.key}: ${problem.message}`)
   for (const problem of core.content().problems)
     log.warn(`content: ${problem.file}:${problem.line}: ${problem.message}`)
+
+  for (const recovery of core.feedbackStore.recoveries()) {
+    log.warn(`feedback file ${recovery.file} was unreadable and kept as ${recovery.backup}`)
+  }
+  const timers = { setTimeout, clearTimeout: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout) }
+  new BackgroundWork(
+    core.staff,
+    core.config,
+    timers,
+    () => new Date(),
+    (message, error) => log.error(message, error)
+  ).start()
 
   lockDownSession(devServerUrl)
   serveAppScheme(join(import.meta.dirname, '../renderer'), () => core.content().root)

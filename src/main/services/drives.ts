@@ -46,3 +46,28 @@ export function parseMacVolumes(entries: Array<{ name: string; isSymbolicLink: b
     .filter((entry) => !entry.isSymbolicLink && !entry.name.startsWith('.'))
     .map((entry) => ({ label: entry.name, path: posix.join('/Volumes', entry.name) }))
 }
+
+/** Lists the removable drives plugged in now, the way this system reports them; none where it cannot tell. */
+export async function listRemovableDrives(platform: NodeJS.Platform = process.platform): Promise<RemovableDrive[]> {
+  if (platform === 'win32') {
+    const { execFile } = await import('node:child_process')
+    const script =
+      "Get-CimInstance Win32_LogicalDisk -Filter 'DriveType=2' | Select-Object DeviceID,VolumeName | ConvertTo-Json"
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        'powershell.exe',
+        ['-NoProfile', '-NonInteractive', '-Command', script],
+        { timeout: 10_000, windowsHide: true },
+        (error, stdout) => (error ? reject(error) : resolve(stdout))
+      )
+    )
+    return parseWindowsDrives(output)
+  }
+  const { readFile, readdir } = await import('node:fs/promises')
+  if (platform === 'linux') return parseLinuxMounts(await readFile('/proc/mounts', 'utf8'))
+  if (platform === 'darwin') {
+    const entries = await readdir('/Volumes', { withFileTypes: true })
+    return parseMacVolumes(entries.map((entry) => ({ name: entry.name, isSymbolicLink: entry.isSymbolicLink() })))
+  }
+  return []
+}

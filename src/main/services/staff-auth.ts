@@ -7,7 +7,6 @@ export const pinPattern = /^\d{4,8}$/
 /** How many wrong PINs in a row are allowed before entry locks. */
 export const allowedFailures = 5
 
-
 const scryptParameters = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } satisfies ScryptOptions
 const keyLength = 32
 

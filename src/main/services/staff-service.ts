@@ -222,14 +222,18 @@ export class StaffService {
     return all.filter((record) => record.time.slice(0, 10) >= range.from && record.time.slice(0, 10) <= range.to)
   }
 
-  /** Exports to a folder and, once the export is verified, marks its records as exported. */
+  /**
+   * Exports to a folder and, once the export is verified, marks its records as exported (unless `mark` is false: the
+   * command line while the running kiosk owns the files).
+   */
   async exportTo(
     folder: string,
     place: string,
     format: ExportFormat,
     records: FeedbackRecord[],
-    range: ExportRangeChoice
-  ) {
+    range: ExportRangeChoice,
+    mark = true
+  ): Promise<Result<ExportReceipt>> {
     const outcome = await writeExport({
       folder,
       format,
@@ -239,6 +243,7 @@ export class StaffService {
       now: this.#options.now()
     })
     if (!outcome.ok) return fail<ExportReceipt>(outcome.code, outcome.message)
+    if (!mark) return ok({ exportId: randomUUID(), file: outcome.manifest.file, records: records.length, place })
     const ids = new Set(records.map((record) => record.id))
     await this.#options.store.markExported(ids)
     const exportId = randomUUID()

@@ -1,0 +1,87 @@
+import type { KioskConfig } from '../../shared/config'
+import { nextDailyRun, retryAt } from './schedule'
+import type { StaffService } from './staff-service'
+
+/** The timer functions background work uses, so tests can run a day in a moment. */
+export interface Timers {
+  setTimeout: (run: () => void, milliseconds: number) => unknown
+  clearTimeout: (handle: unknown) => void
+}
+
+const day = 86_400_000
+
+/**
+ * What the kiosk does by itself: retention once at start and then daily, and the scheduled export at its time, with
+ * a retry every 15 minutes after a failure until the next regular run.
+ */
+export class BackgroundWork {
+  readonly #staff: StaffService
+  readonly #config: KioskConfig
+  readonly #timers: Timers
+  readonly #now: () => Date
+  readonly #logError: (message: string, error: unknown) => void
+  readonly #handles = new Set<unknown>()
+
+  constructor(
+    staff: StaffService,
+    config: KioskConfig,
+    timers: Timers,
+    now: () => Date,
+    logError: (message: string, error: unknown) => void
+  ) {
+    this.#staff = staff
+    this.#config = config
+    this.#timers = timers
+    this.#now = now
+    this.#logError = logError
+  }
+
+  /** Starts retention and, when configured, the scheduled export. */
+  start(): void {
+    void this.#retention()
+    const scheduled = this.#config.scheduledExport
+    if (scheduled) this.#at(nextDailyRun(this.#now(), scheduled.time), () => this.#export())
+  }
+
+  /** Stops every timer. */
+  stop(): void {
+    for (const handle of this.#handles) this.#timers.clearTimeout(handle)
+    this.#handles.clear()
+  }
+
+  async #retention(): Promise<void> {
+    try {
+      await this.#staff.applyRetention()
+    } catch (error) {
+      this.#logError('retention failed', error)
+    }
+    this.#after(day, () => this.#retention())
+  }
+
+  async #export(): Promise<void> {
+    const scheduled = this.#config.scheduledExport
+    if (!scheduled) return
+    let succeeded = false
+    try {
+      succeeded = await this.#staff.scheduledExport(scheduled.folder, scheduled.format)
+    } catch (error) {
+      this.#logError('scheduled export failed', error)
+    }
+    const now = this.#now()
+    const regular = nextDailyRun(now, scheduled.time)
+    const retry = succeeded ? null : retryAt(now, regular)
+    this.#at(retry ?? regular, () => this.#export())
+  }
+
+  #at(when: Date, run: () => Promise<void>): void {
+    this.#after(Math.max(0, when.getTime() - this.#now().getTime()), run)
+  }
+
+  #after(milliseconds: number, run: () => Promise<void>): void {
+    const handle = this.#timers.setTimeout(() => {
+      this.#handles.delete(handle)
+      void run()
+    }, milliseconds)
+    this.#handles.add(handle)
+  }
+}
