@@ -110,6 +110,7 @@ export function readerSettings(config: KioskConfig): ReaderSettings {
     minSectionSeconds: config.minSectionSeconds,
     maxSectionSeconds: config.maxSectionSeconds,
     thankYouSeconds: config.thankYouSeconds,
-    language: config.language
+    language: config.language,
+    staffSessionSeconds: config.staffSessionSeconds
   }
 }

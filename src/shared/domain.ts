@@ -64,4 +64,6 @@ export interface ReaderSettings {
   thankYouSeconds: number
   /** The language of the interface and of the on-screen keyboard. */
   language: string
+  /** Staff mode closes after this long without a touch. */
+  staffSessionSeconds: number
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { extname, join, resolve } from 'node:path'
 import Conf from 'conf'
 import { contentSecurityPolicy } from '../../src/shared/csp'
+import type { FeedbackRecord } from '../../src/shared/feedback'
 import { resolveInside, routeAppPath } from '../../src/main/electron/app-url'
 import { dispatch } from '../../src/main/services/handlers'
 import { type KioskCore, startKioskCore } from '../../src/main/services/kiosk-core'
@@ -32,6 +33,10 @@ export interface HarnessOptions {
   /** Defaults to a new temporary folder that `close` removes. */
   dataFolder?: string
   port?: number
+  /** Feedback already on the kiosk when it starts, for staff-mode tests and demos. */
+  seedRecords?: FeedbackRecord[]
+  /** A staff PIN already set, as IT would with --set-pin. */
+  staffPin?: string
 }
 
 const repository = resolve(import.meta.dirname, '../..')
@@ -82,6 +87,8 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
     appVersion: 'web-harness',
     logError: (message, error) => console.error(message, error)
   })
+  for (const record of options.seedRecords ?? []) await core.feedbackStore.append(record)
+  if (options.staffPin) await core.staffAuth.setPin(options.staffPin)
   const staticFolder = options.staticFolder ?? join(repository, 'out/renderer')
   let origin = ''
 

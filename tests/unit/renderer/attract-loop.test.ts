@@ -12,7 +12,8 @@ const settings: ReaderSettings = {
   minSectionSeconds: 8,
   maxSectionSeconds: 40,
   thankYouSeconds: 6,
-  language: 'en'
+  language: 'en',
+  staffSessionSeconds: 120
 }
 
 function setUp() {

@@ -96,6 +96,7 @@ describe('config', () => {
       'language',
       'maxSectionSeconds',
       'minSectionSeconds',
+      'staffSessionSeconds',
       'stillReadingSeconds',
       'thankYouSeconds'
     ])

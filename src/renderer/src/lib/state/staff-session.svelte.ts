@@ -1,0 +1,251 @@
+import type { KioskApi } from '../../../../shared/contract'
+import type { ErrorCode } from '../../../../shared/result'
+import type {
+  Destination,
+  ExportRangeChoice,
+  ExportReceipt,
+  StaffSummary,
+  UnlockAnswer
+} from '../../../../shared/staff'
+import type { Timers } from './attract-loop.svelte'
+
+const browserTimers: Timers = {
+  setTimeout: (run, milliseconds) => globalThis.setTimeout(run, milliseconds),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>)
+}
+
+/** Where staff mode is: asking for a PIN, creating one (twice), locked out, or open. */
+export type StaffStep = 'closed' | 'pin' | 'create' | 'confirm' | 'reset-required' | 'panel'
+
+/** What the PIN screen says under the pad. */
+export type PinNotice =
+  { kind: 'wrong'; triesLeft: number } | { kind: 'locked'; seconds: number } | { kind: 'mismatch' } | null
+
+/** An export in progress or done, as the export card shows it. */
+export type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'exporting' }
+  | { kind: 'done'; receipt: ExportReceipt }
+  | { kind: 'confirm-clear'; receipt: ExportReceipt }
+  | { kind: 'cleared'; removed: number }
+  | { kind: 'failed'; code: ErrorCode }
+
+const pinLength = { min: 4, max: 8 }
+
+/**
+ * Staff mode in the renderer. It holds no secret: main keeps the PIN hash and the session; this class only keeps what
+ * is on screen, and closes everything after the session time without a touch.
+ */
+export class StaffSession {
+  step: StaffStep = $state('closed')
+  pin = $state('')
+  notice: PinNotice = $state(null)
+  summary: StaffSummary | null = $state.raw(null)
+  destinations: Destination[] = $state.raw([])
+  canPickFolder = $state(false)
+  exportState: ExportState = $state.raw({ kind: 'idle' })
+  error: ErrorCode | null = $state(null)
+
+  #api: KioskApi
+  #sessionMilliseconds: number
+  #timers: Timers
+  #idle: unknown = null
+  #firstPin = ''
+  #lastPing = 0
+  #onclose: () => void
+
+  constructor(api: KioskApi, sessionSeconds: number, onclose: () => void, timers: Timers = browserTimers) {
+    this.#api = api
+    this.#sessionMilliseconds = sessionSeconds * 1000
+    this.#onclose = onclose
+    this.#timers = timers
+  }
+
+  /** The hidden gesture was made: ask main where staff mode stands and show the right first screen. */
+  async open(): Promise<void> {
+    const status = await this.#api.staffStatus()
+    this.pin = ''
+    this.notice = null
+    if (!status.ok) return
+    const { inSession, hasPin, canCreatePin, lockedSeconds } = status.value
+    if (inSession) await this.#openPanel()
+    else if (canCreatePin) this.step = 'create'
+    else if (!hasPin) this.step = 'reset-required'
+    else {
+      this.step = 'pin'
+      if (lockedSeconds > 0) this.notice = { kind: 'locked', seconds: lockedSeconds }
+    }
+    this.touch()
+  }
+
+  /** A digit on the pad. */
+  press(digit: string): void {
+    if (this.pin.length < pinLength.max && /^\d$/.test(digit)) this.pin += digit
+    this.touch()
+  }
+
+  /** The delete key on the pad. */
+  erase(): void {
+    this.pin = this.pin.slice(0, -1)
+    this.touch()
+  }
+
+  /** Whether OK can be pressed. */
+  get pinComplete(): boolean {
+    return this.pin.length >= pinLength.min
+  }
+
+  /** OK on the pad: unlock, or take the first or second entry of a new PIN. */
+  async submitPin(): Promise<void> {
+    if (!this.pinComplete) return
+    const pin = this.pin
+    this.pin = ''
+    this.touch()
+    if (this.step === 'create') {
+      this.#firstPin = pin
+      this.step = 'confirm'
+      this.notice = null
+      return
+    }
+    if (this.step === 'confirm') {
+      if (pin !== this.#firstPin) {
+        this.step = 'create'
+        this.notice = { kind: 'mismatch' }
+        return
+      }
+      const created = await this.#api.createStaffPin({ pin, confirmation: this.#firstPin })
+      this.#firstPin = ''
+      if (created.ok && created.value.unlocked) await this.#openPanel()
+      return
+    }
+    const answer = await this.#api.unlockStaff({ pin })
+    if (answer.ok) await this.#answer(answer.value)
+  }
+
+  async #answer(answer: UnlockAnswer): Promise<void> {
+    if (answer.unlocked) return this.#openPanel()
+    if (answer.reason === 'wrong-pin') this.notice = { kind: 'wrong', triesLeft: answer.triesLeft }
+    else if (answer.reason === 'locked') this.notice = { kind: 'locked', seconds: answer.seconds }
+    else this.step = answer.reason === 'no-pin' ? 'create' : 'reset-required'
+  }
+
+  async #openPanel(): Promise<void> {
+    this.step = 'panel'
+    this.exportState = { kind: 'idle' }
+    await this.refresh()
+  }
+
+  /** Loads the summary and the export destinations again (after an export, a clear, or a drive plugged in). */
+  async refresh(): Promise<void> {
+    const [summary, destinations] = await Promise.all([this.#api.staffSummary(), this.#api.exportDestinations()])
+    if (!summary.ok) return this.#failed(summary.error.code)
+    this.summary = summary.value
+    if (destinations.ok) {
+      this.destinations = destinations.value.destinations
+      this.canPickFolder = destinations.value.canPickFolder
+    }
+  }
+
+  /** Opens the system folder picker (Electron only) and adds the folder to the destinations. */
+  async pickFolder(): Promise<void> {
+    this.touch()
+    const picked = await this.#api.pickExportFolder()
+    if (!picked.ok) return this.#failed(picked.error.code)
+    if (picked.value) this.destinations = [...this.destinations.filter((each) => each.kind !== 'picked'), picked.value]
+  }
+
+  /** Exports, verified by main before it answers; only then is clearing offered. */
+  async export(destinationId: string, format: 'csv' | 'json', range: ExportRangeChoice): Promise<void> {
+    if (this.exportState.kind === 'exporting') return
+    this.touch()
+    this.exportState = { kind: 'exporting' }
+    const result = await this.#api.exportFeedback({ destinationId, format, range })
+    if (!result.ok) {
+      if (result.error.code === 'staff-locked') return this.#failed('staff-locked')
+      this.exportState = { kind: 'failed', code: result.error.code }
+      return
+    }
+    this.exportState = { kind: 'done', receipt: result.value }
+    await this.refresh()
+  }
+
+  /** First tap on "Remove exported records": ask to confirm. */
+  askToClear(): void {
+    if (this.exportState.kind === 'done')
+      this.exportState = { kind: 'confirm-clear', receipt: this.exportState.receipt }
+    this.touch()
+  }
+
+  /** "Keep them" on the confirmation. */
+  keepRecords(): void {
+    if (this.exportState.kind === 'confirm-clear')
+      this.exportState = { kind: 'done', receipt: this.exportState.receipt }
+    this.touch()
+  }
+
+  /** Confirmed: main checks the export once more and removes its records only if it is still intact. */
+  async clear(): Promise<void> {
+    if (this.exportState.kind !== 'confirm-clear') return
+    this.touch()
+    const result = await this.#api.clearExported({ exportId: this.exportState.receipt.exportId })
+    this.exportState = result.ok
+      ? { kind: 'cleared', removed: result.value.removed }
+      : { kind: 'failed', code: result.error.code }
+    await this.refresh()
+  }
+
+  /** Reloads content from disk (after IT replaced it) and refreshes the summary. */
+  async reloadContent(): Promise<boolean> {
+    this.touch()
+    const result = await this.#api.reloadContent()
+    if (!result.ok) this.#failed(result.error.code)
+    return result.ok
+  }
+
+  /** Restarts or quits the kiosk (main does it; the screen goes away with the app). */
+  async restart(): Promise<void> {
+    await this.#api.restartKiosk()
+  }
+
+  /** Quits the kiosk, for IT. */
+  async quit(): Promise<void> {
+    await this.#api.quitKiosk()
+  }
+
+  /** Any staff touch: the session stays open for another session length, and main is told now and then. */
+  touch(): void {
+    if (this.step === 'closed') return
+    if (this.#idle !== null) this.#timers.clearTimeout(this.#idle)
+    this.#idle = this.#timers.setTimeout(() => void this.close(), this.#sessionMilliseconds)
+    const now = Date.now()
+    if (this.step === 'panel' && now - this.#lastPing > 15_000) {
+      this.#lastPing = now
+      void this.#api.touchStaff()
+    }
+  }
+
+  /** "Done", or the session timed out: main ends the session, and the screen returns to patients. */
+  async close(): Promise<void> {
+    if (this.#idle !== null) this.#timers.clearTimeout(this.#idle)
+    this.#idle = null
+    const wasOpen = this.step !== 'closed'
+    this.step = 'closed'
+    this.pin = ''
+    this.#firstPin = ''
+    this.notice = null
+    this.summary = null
+    this.exportState = { kind: 'idle' }
+    if (wasOpen) {
+      await this.#api.endStaff()
+      this.#onclose()
+    }
+  }
+
+  #failed(code: ErrorCode): void {
+    if (code === 'staff-locked') {
+      void this.close()
+      return
+    }
+    this.error = code
+  }
+}

@@ -1,0 +1,150 @@
+import { mkdtempSync } from 'node:fs'
+import { readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import Papa from 'papaparse'
+import type { FeedbackRecord, Rating } from '../../src/shared/feedback'
+import { expect, test } from './kiosk-fixture'
+
+/** Twelve answers: ratings 1,2,3 in turn, on days spread over November, some with comments. */
+const seeded: FeedbackRecord[] = Array.from({ length: 12 }, (_, index) => ({
+  id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+  articleId: 'baclofen-piriformis-syndrome',
+  sectionId: index % 2 === 0 ? 'conclusion' : null,
+  rating: ((index % 3) + 1) as Rating,
+  comment: index % 4 === 0 ? `Seeded comment ${index}, with "quotes"` : null,
+  language: 'en',
+  contentVersion: 'seed',
+  appVersion: 'seed',
+  station: 'Room 2',
+  time: `2026-11-${String(index + 1).padStart(2, '0')}T09:15:00.000Z`
+}))
+
+/** The hidden gesture, made with a real finger: hold the top-left corner three seconds, then tap bottom-right. */
+async function staffGesture(page: Page, holdMilliseconds = 3300): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 30, y: 30, id: 1 }] })
+  await page.waitForTimeout(holdMilliseconds)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+  const size = page.viewportSize() ?? { width: 1920, height: 1080 }
+  await page.touchscreen.tap(size.width - 30, size.height - 30)
+}
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByRole('button', { name: `Digit ${digit}`, exact: true }).tap()
+  await page.getByTestId('pin-ok').tap()
+}
+
+// Stands in for a USB stick: the configured export folder, emptied after each test.
+const usb = mkdtempSync(join(tmpdir(), 'kiosk-usb-'))
+test.afterEach(async () => {
+  for (const name of await readdir(usb)) await rm(join(usb, name))
+})
+test.afterAll(async () => {
+  await rm(usb, { recursive: true, force: true })
+})
+
+test.describe('staff mode', () => {
+  test.use({
+    harnessOptions: { seedRecords: seeded, staffPin: '2468', config: { stationLabel: 'Room 2', exportFolder: usb } }
+  })
+
+  test('a quick tap in the corners does nothing; the full gesture opens the PIN pad without pressing Next', async ({
+    kiosk
+  }) => {
+    await staffGesture(kiosk, 300)
+    await expect(kiosk.getByTestId('staff-unlock')).toBeHidden()
+    await kiosk.getByTestId('previous-button').waitFor({ state: 'attached' })
+    const before = await kiosk.getByTestId('progress-count').textContent()
+    await staffGesture(kiosk)
+    await expect(kiosk.getByTestId('staff-unlock')).toBeVisible()
+    await expect(kiosk.getByTestId('progress-count')).toHaveText(before ?? '')
+  })
+
+  test('a wrong PIN is refused with the tries left; the right one opens a summary of the stored records', async ({
+    kiosk
+  }) => {
+    await staffGesture(kiosk)
+    await typePin(kiosk, '1111')
+    await expect(kiosk.getByTestId('pin-notice')).toHaveText('Wrong PIN. 4 tries left before a pause.')
+    await typePin(kiosk, '2468')
+    const summary = kiosk.getByTestId('staff-summary')
+    await expect(summary).toBeVisible()
+    await expect(kiosk.getByTestId('summary-total')).toHaveText('12 answers, average 2.00 of 3')
+    const bars = summary.getByRole('img', { name: /Not helpful 4, A little 4, Very helpful 4/ })
+    await expect(bars).toBeVisible()
+    await expect(summary.getByText('Conclusion: 6 answers, average 2.00 of 3')).toBeVisible()
+    await expect(kiosk.getByTestId('summary-comments').locator('li')).toHaveCount(3)
+    await expect(kiosk.getByTestId('health-records')).toContainText('12')
+  })
+
+  test('exports to the configured folder a file that parses back to the same records, then clears them', async ({
+    kiosk,
+    harness
+  }) => {
+    await staffGesture(kiosk)
+    await typePin(kiosk, '2468')
+    await kiosk.getByTestId('export-card').getByRole('button', { name: 'Everything' }).tap()
+    await kiosk.getByTestId('export-now').tap()
+    await expect(kiosk.getByTestId('export-outcome')).toContainText(
+      '12 records saved to feedback_Room-2_2026-11-01_2026-11-12.csv'
+    )
+    const names = (await readdir(usb)).sort()
+    expect(names).toEqual([
+      'feedback_Room-2_2026-11-01_2026-11-12.csv',
+      'feedback_Room-2_2026-11-01_2026-11-12.csv.manifest.json'
+    ])
+    const csv = await readFile(join(usb, names[0] ?? ''), 'utf8')
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true
+    }).data
+    expect(rows.map((row) => [row['id'], row['rating'], row['comment'] || null, row['section_id'] || null])).toEqual(
+      seeded.map((record) => [record.id, String(record.rating), record.comment, record.sectionId])
+    )
+    await kiosk.getByTestId('remove-exported').tap()
+    await kiosk.getByTestId('confirm-remove').tap()
+    await expect(kiosk.getByTestId('export-outcome')).toHaveText('12 records removed from the kiosk.')
+    await expect(kiosk.getByTestId('summary-total')).toHaveText('0 answers')
+    expect(await harness.core.feedbackStore.allRecords()).toEqual([])
+  })
+
+  test('Done ends the session: the next gesture asks for the PIN again', async ({ kiosk }) => {
+    await staffGesture(kiosk)
+    await typePin(kiosk, '2468')
+    await kiosk.getByTestId('staff-done').tap()
+    await expect(kiosk.getByTestId('staff-panel')).toBeHidden()
+    await expect(kiosk.getByTestId('article-title')).toBeVisible()
+    await staffGesture(kiosk)
+    await expect(kiosk.getByTestId('staff-unlock')).toBeVisible()
+  })
+})
+
+test.describe('staff mode timing out', () => {
+  test.use({ harnessOptions: { staffPin: '2468', config: { staffSessionSeconds: 10 } } })
+
+  test('closes by itself after the session time without a touch', async ({ kiosk }) => {
+    await staffGesture(kiosk)
+    await typePin(kiosk, '2468')
+    await expect(kiosk.getByTestId('staff-panel')).toBeVisible()
+    await expect(kiosk.getByTestId('staff-panel')).toBeHidden({ timeout: 13_000 })
+    await expect(kiosk.getByTestId('article-title')).toBeVisible()
+  })
+})
+
+test.describe('staff mode on first use', () => {
+  test('asks for a new PIN twice, refuses two different ones, then opens', async ({ kiosk, harness }) => {
+    await staffGesture(kiosk)
+    await expect(kiosk.getByRole('heading', { name: 'Choose a staff PIN (4 to 8 digits)' })).toBeVisible()
+    await typePin(kiosk, '13579')
+    await expect(kiosk.getByRole('heading', { name: 'Enter the same PIN again' })).toBeVisible()
+    await typePin(kiosk, '13570')
+    await expect(kiosk.getByTestId('pin-notice')).toHaveText('The two PINs were different. Please choose one again.')
+    await typePin(kiosk, '13579')
+    await typePin(kiosk, '13579')
+    await expect(kiosk.getByTestId('staff-panel')).toBeVisible()
+    expect(harness.core.staffAuth.hasPin()).toBe(true)
+  })
+})
