@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { KioskApi } from '../../../src/shared/contract'
+import { fail, ok } from '../../../src/shared/result'
+import { StaffGesture, staffGesture } from '../../../src/renderer/src/lib/state/staff-gesture.svelte'
+import { StaffSession } from '../../../src/renderer/src/lib/state/staff-session.svelte'
+
+const screen = { width: 1920, height: 1080 }
+const topLeft = [10, 10, screen.width, screen.height] as const
+const bottomRight = [screen.width - 10, screen.height - 10, screen.width, screen.height] as const
+
+describe('staff gesture', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('opens after a 3-second hold of the top-left corner and a tap on the bottom-right one', () => {
+    const gesture = new StaffGesture()
+    expect(gesture.down(...topLeft)).toBe(false)
+    vi.advanceTimersByTime(staffGesture.holdMilliseconds)
+    gesture.up()
+    expect(gesture.down(...bottomRight)).toBe(true)
+  })
+
+  it('does nothing for a short press, a tap elsewhere in between, or a late second tap', () => {
+    const gesture = new StaffGesture()
+    gesture.down(...topLeft)
+    vi.advanceTimersByTime(staffGesture.holdMilliseconds - 1)
+    gesture.up()
+    vi.advanceTimersByTime(10)
+    expect(gesture.down(...bottomRight)).toBe(false)
+
+    gesture.down(...topLeft)
+    vi.advanceTimersByTime(staffGesture.holdMilliseconds)
+    gesture.up()
+    gesture.down(900, 500, screen.width, screen.height)
+    expect(gesture.down(...bottomRight)).toBe(false)
+
+    gesture.down(...topLeft)
+    vi.advanceTimersByTime(staffGesture.holdMilliseconds)
+    gesture.up()
+    vi.advanceTimersByTime(staffGesture.armedMilliseconds)
+    expect(gesture.down(...bottomRight)).toBe(false)
+  })
+})
+
+function fakeApi(overrides: Partial<KioskApi> = {}): KioskApi {
+  const summary = {
+    overall: { count: 0, distribution: null, average: null },
+    articles: [],
+    trend: [],
+    smallGroup: 5,
+    health: {} as never
+  }
+  return {
+    staffStatus: vi.fn(async () => ok({ inSession: false, hasPin: true, canCreatePin: false, lockedSeconds: 0 })),
+    unlockStaff: vi.fn(async ({ pin }: { pin: string }) =>
+      ok(
+        pin === '2468'
+          ? { unlocked: true as const }
+          : { unlocked: false as const, reason: 'wrong-pin' as const, triesLeft: 3 }
+      )
+    ),
+    createStaffPin: vi.fn(async () => ok({ unlocked: true as const })),
+    staffSummary: vi.fn(async () => ok(summary)),
+    exportDestinations: vi.fn(async () =>
+      ok({ destinations: [{ id: 'drive-1', label: 'USB (E:)', kind: 'removable' as const }], canPickFolder: false })
+    ),
+    exportFeedback: vi.fn(async () => ok({ exportId: 'e', file: 'f.csv', records: 3, place: 'USB (E:)' })),
+    clearExported: vi.fn(async () => ok({ removed: 3 })),
+    endStaff: vi.fn(async () => ok(null)),
+    touchStaff: vi.fn(async () => ok({ inSession: true, hasPin: true, canCreatePin: false, lockedSeconds: 0 })),
+    ...overrides
+  } as unknown as KioskApi
+}
+
+describe('staff session (renderer)', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('asks for the PIN, shows the tries left, and opens the panel on the right one', async () => {
+    const api = fakeApi()
+    const staff = new StaffSession(api, 120, () => {})
+    await staff.open()
+    expect(staff.step).toBe('pin')
+    for (const digit of '1111') staff.press(digit)
+    await staff.submitPin()
+    expect(staff.notice).toEqual({ kind: 'wrong', triesLeft: 3 })
+    for (const digit of '2468') staff.press(digit)
+    await staff.submitPin()
+    expect(staff.step).toBe('panel')
+    expect(staff.destinations).toHaveLength(1)
+  })
+
+  it('keeps at most 8 digits and needs at least 4 before OK', () => {
+    const staff = new StaffSession(fakeApi(), 120, () => {})
+    for (const digit of '123') staff.press(digit)
+    expect(staff.pinComplete).toBe(false)
+    for (const digit of '4567890') staff.press(digit)
+    expect(staff.pin).toBe('12345678')
+  })
+
+  it('offers clearing only after a verified export, and only after a confirmation', async () => {
+    const api = fakeApi()
+    const staff = new StaffSession(api, 120, () => {})
+    await staff.open()
+    for (const digit of '2468') staff.press(digit)
+    await staff.submitPin()
+    await staff.clear()
+    expect(api.clearExported).not.toHaveBeenCalled()
+    await staff.export('drive-1', 'csv', { kind: 'all' })
+    expect(staff.exportState.kind).toBe('done')
+    staff.askToClear()
+    await staff.clear()
+    expect(api.clearExported).toHaveBeenCalledWith({ exportId: 'e' })
+    expect(staff.exportState).toEqual({ kind: 'cleared', removed: 3 })
+  })
+
+  it('shows the reason when an export fails, and offers no clearing', async () => {
+    const staff = new StaffSession(
+      fakeApi({ exportFeedback: vi.fn(async () => fail('disk-full', 'full')) as never }),
+      120,
+      () => {}
+    )
+    await staff.open()
+    for (const digit of '2468') staff.press(digit)
+    await staff.submitPin()
+    await staff.export('drive-1', 'csv', { kind: 'all' })
+    expect(staff.exportState).toEqual({ kind: 'failed', code: 'disk-full' })
+    staff.askToClear()
+    expect(staff.exportState.kind).toBe('failed')
+  })
+
+  it('closes after the session time without a touch, and tells main', async () => {
+    const api = fakeApi()
+    const closed = vi.fn()
+    const staff = new StaffSession(api, 120, closed)
+    await staff.open()
+    vi.advanceTimersByTime(119_000)
+    staff.touch()
+    vi.advanceTimersByTime(119_000)
+    expect(staff.step).toBe('pin')
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(staff.step).toBe('closed')
+    expect(api.endStaff).toHaveBeenCalled()
+    expect(closed).toHaveBeenCalled()
+  })
+})
