@@ -57,6 +57,29 @@ for (const screen of screens) {
       await kiosk.screenshot({ path: `${screenshots}/feedback-thanks-${screen.name}.png` })
     })
 
+    test('the staff screens keep every button big enough for a finger', async ({ kiosk, harness }) => {
+      await harness.core.staffAuth.setPin('2468')
+      const size = kiosk.viewportSize() ?? { width: screen.width, height: screen.height }
+      const cdp = await kiosk.context().newCDPSession(kiosk)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 20, y: 20, id: 1 }] })
+      await kiosk.waitForTimeout(3300)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+      await kiosk.touchscreen.tap(size.width - 20, size.height - 20)
+      await kiosk.screenshot({ path: `${screenshots}/staff-pin-${screen.name}.png` })
+      for (const digit of '2468') await kiosk.getByRole('button', { name: `Digit ${digit}`, exact: true }).tap()
+      await kiosk.getByTestId('pin-ok').tap()
+      await kiosk.getByTestId('staff-summary').waitFor()
+      await kiosk.screenshot({ path: `${screenshots}/staff-panel-${screen.name}.png` })
+      const small = await kiosk.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="staff-panel"] button')]
+          .filter((button) => button.checkVisibility())
+          .map((button) => ({ label: button.textContent?.trim(), box: button.getBoundingClientRect() }))
+          .filter(({ box }) => box.width < 48 || box.height < 48)
+          .map(({ label }) => label)
+      )
+      expect(small).toEqual([])
+    })
+
     test('screenshots of the reader for people to look at', async ({ kiosk }) => {
       await kiosk.getByTestId('section-viewport').tap()
       await kiosk.waitForTimeout(300)
