@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import log from 'electron-log/main'
 import ElectronStore from 'electron-store'
+import { systemTimers } from '../shared/timers'
 import { BackgroundWork } from './services/background-work'
 import { runCli } from './services/cli'
 import { parseCliArguments } from './services/cli-arguments'
@@ -85,11 +86,10 @@ async function start(): Promise<void> {
   for (const recovery of core.feedbackStore.recoveries()) {
     log.warn(`feedback file ${recovery.file} was unreadable and kept as ${recovery.backup}`)
   }
-  const timers = { setTimeout, clearTimeout: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout) }
   new BackgroundWork(
     core.staff,
     core.config,
-    timers,
+    systemTimers,
     () => new Date(),
     (message, error) => log.error(message, error)
   ).start()

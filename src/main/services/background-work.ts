@@ -1,12 +1,7 @@
 import type { KioskConfig } from '../../shared/config'
+import type { Timers } from '../../shared/timers'
 import { nextDailyRun, retryAt } from './schedule'
 import type { StaffService } from './staff-service'
-
-/** The timer functions background work uses, so tests can run a day in a moment. */
-export interface Timers {
-  setTimeout: (run: () => void, milliseconds: number) => unknown
-  clearTimeout: (handle: unknown) => void
-}
 
 const day = 86_400_000
 

@@ -1,17 +1,7 @@
 import type { ReaderSettings } from '../../../../shared/domain'
 import { dwellMilliseconds } from '../../../../shared/reading-time'
 import type { Reader } from './reader.svelte'
-
-/** The timer functions the loop uses, so tests can drive it with a fake clock. */
-export interface Timers {
-  setTimeout: (run: () => void, milliseconds: number) => unknown
-  clearTimeout: (handle: unknown) => void
-}
-
-const browserTimers: Timers = {
-  setTimeout: (run, milliseconds) => globalThis.setTimeout(run, milliseconds),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>)
-}
+import { systemTimers, type Timers } from '../../../../shared/timers'
 
 /** attract: nobody is here and the sections advance by themselves; reading: a patient is; still-reading: asking. */
 export type LoopMode = 'attract' | 'reading' | 'still-reading'
@@ -31,7 +21,7 @@ export class AttractLoop {
   #timer: unknown = null
   #resetListeners: Array<() => void> = []
 
-  constructor(reader: Reader, settings: ReaderSettings, timers: Timers = browserTimers) {
+  constructor(reader: Reader, settings: ReaderSettings, timers: Timers = systemTimers) {
     this.#reader = reader
     this.#settings = settings
     this.#timers = timers

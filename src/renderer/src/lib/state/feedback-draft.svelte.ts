@@ -2,15 +2,10 @@ import type { KioskApi } from '../../../../shared/contract'
 import type { Article } from '../../../../shared/domain'
 import { commentMaxLength, type Rating } from '../../../../shared/feedback'
 import type { ErrorCode } from '../../../../shared/result'
-import type { Timers } from './attract-loop.svelte'
+import { systemTimers, type Timers } from '../../../../shared/timers'
 
 /** Where the patient is in giving feedback. */
 export type FeedbackStep = 'closed' | 'rating' | 'comment' | 'part' | 'sending' | 'thanks' | 'already'
-
-const browserTimers: Timers = {
-  setTimeout: (run, milliseconds) => globalThis.setTimeout(run, milliseconds),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>)
-}
 
 /**
  * One patient's feedback while they give it: rating, optional comment, optional part that helped most. It sends
@@ -31,12 +26,7 @@ export class FeedbackDraft {
   #sentThisVisit = false
   #timer: unknown = null
 
-  constructor(
-    api: Pick<KioskApi, 'submitFeedback'>,
-    language: string,
-    thankYouSeconds: number,
-    timers = browserTimers
-  ) {
+  constructor(api: Pick<KioskApi, 'submitFeedback'>, language: string, thankYouSeconds: number, timers = systemTimers) {
     this.#api = api
     this.#language = language
     this.#thankYouMilliseconds = thankYouSeconds * 1000

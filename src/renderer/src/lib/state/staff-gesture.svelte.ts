@@ -1,9 +1,4 @@
-import type { Timers } from './attract-loop.svelte'
-
-const browserTimers: Timers = {
-  setTimeout: (run, milliseconds) => globalThis.setTimeout(run, milliseconds),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>)
-}
+import { systemTimers, type Timers } from '../../../../shared/timers'
 
 /** How the hidden way into staff mode works: hold the top-left corner, then tap the bottom-right corner. */
 export const staffGesture = {
@@ -26,7 +21,7 @@ export class StaffGesture {
   #holding: unknown = null
   #disarm: unknown = null
 
-  constructor(timers: Timers = browserTimers) {
+  constructor(timers: Timers = systemTimers) {
     this.#timers = timers
   }
 

@@ -7,12 +7,7 @@ import type {
   StaffSummary,
   UnlockAnswer
 } from '../../../../shared/staff'
-import type { Timers } from './attract-loop.svelte'
-
-const browserTimers: Timers = {
-  setTimeout: (run, milliseconds) => globalThis.setTimeout(run, milliseconds),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>)
-}
+import { systemTimers, type Timers } from '../../../../shared/timers'
 
 /** Where staff mode is: asking for a PIN, creating one (twice), locked out, or open. */
 export type StaffStep = 'closed' | 'pin' | 'create' | 'confirm' | 'reset-required' | 'panel'
@@ -54,7 +49,7 @@ export class StaffSession {
   #lastPing = 0
   #onclose: () => void
 
-  constructor(api: KioskApi, sessionSeconds: number, onclose: () => void, timers: Timers = browserTimers) {
+  constructor(api: KioskApi, sessionSeconds: number, onclose: () => void, timers: Timers = systemTimers) {
     this.#api = api
     this.#sessionMilliseconds = sessionSeconds * 1000
     this.#onclose = onclose
