@@ -9,6 +9,7 @@ import { parseCliArguments } from '../../../src/main/services/cli-arguments'
 import { type KioskCore, startKioskCore } from '../../../src/main/services/kiosk-core'
 import type { StaffService } from '../../../src/main/services/staff-service'
 import { openElectronStore } from './open-json-file'
+import { feedbackRecord } from './records'
 
 vi.mock('electron', () => ({ default: {} }))
 
@@ -114,18 +115,7 @@ describe('command line for IT', () => {
       logError: () => {}
     })
     for (const day of ['2026-10-30', '2026-11-02', '2026-11-03']) {
-      await core.feedbackStore.append({
-        id: crypto.randomUUID(),
-        articleId: 'baclofen-piriformis-syndrome',
-        sectionId: null,
-        rating: 2,
-        comment: null,
-        language: 'en',
-        contentVersion: 'c',
-        appVersion: 'a',
-        station: 'Front',
-        time: `${day}T08:00:00.000Z`
-      })
+      await core.feedbackStore.append(feedbackRecord({ rating: 2, station: 'Front', time: `${day}T08:00:00.000Z` }))
     }
   })
   afterEach(async () => {

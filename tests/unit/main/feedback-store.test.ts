@@ -2,27 +2,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FeedbackRecord } from '../../../src/shared/feedback'
 import { FeedbackStore, feedbackDataVersion } from '../../../src/main/services/feedback-store'
 import { openElectronStore } from './open-json-file'
+import { feedbackRecord } from './records'
 
 vi.mock('electron', () => ({ default: {} }))
 
-function record(overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
-  return {
-    id: crypto.randomUUID(),
-    articleId: 'baclofen-piriformis-syndrome',
-    sectionId: null,
-    rating: 3,
-    comment: null,
-    language: 'en',
-    contentVersion: 'abc123',
-    appVersion: '0.1.0',
-    station: 'Waiting room',
-    time: '2026-11-24T10:15:00.000Z',
-    ...overrides
-  }
-}
+const record = feedbackRecord
 
 describe('feedback store', () => {
   let folder: string

@@ -7,25 +7,18 @@ import type { FeedbackRecord } from '../../../src/shared/feedback'
 import { dispatch } from '../../../src/main/services/handlers'
 import { type KioskCore, startKioskCore } from '../../../src/main/services/kiosk-core'
 import { openElectronStore } from './open-json-file'
+import { feedbackRecord } from './records'
 
 vi.mock('electron', () => ({ default: {} }))
 
 const sender = { senderUrl: 'app://kiosk/index.html' }
 
 function record(day: number, overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
-  return {
-    id: crypto.randomUUID(),
-    articleId: 'baclofen-piriformis-syndrome',
-    sectionId: null,
-    rating: 3,
-    comment: null,
-    language: 'en',
-    contentVersion: 'c',
-    appVersion: 'a',
+  return feedbackRecord({
     station: 'Room 2',
     time: `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`,
     ...overrides
-  }
+  })
 }
 
 describe('staff mode in main', () => {
