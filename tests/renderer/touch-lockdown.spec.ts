@@ -51,3 +51,33 @@ test.describe('touch lockdown', () => {
     expect(await kiosk.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0])
   })
 })
+
+test.describe('keys and pointer', () => {
+  test('keys that would reload, print, find, zoom or open tools do nothing', async ({ kiosk }) => {
+    const prevented = await kiosk.evaluate(() =>
+      [
+        { key: 'F5' },
+        { key: 'r', ctrlKey: true },
+        { key: 'p', ctrlKey: true },
+        { key: 'f', ctrlKey: true },
+        { key: '+', ctrlKey: true },
+        { key: 'I', ctrlKey: true, shiftKey: true },
+        { key: 'F4', altKey: true },
+        { key: 'a' }
+      ].map((init) => {
+        const event = new KeyboardEvent('keydown', { ...init, bubbles: true, cancelable: true })
+        document.body.dispatchEvent(event)
+        return `${init.key}:${event.defaultPrevented}`
+      })
+    )
+    expect(prevented).toEqual(['F5:true', 'r:true', 'p:true', 'f:true', '+:true', 'I:true', 'F4:true', 'a:false'])
+  })
+
+  test('the mouse pointer hides while the screen is used by touch, and returns with a mouse', async ({ kiosk }) => {
+    await kiosk.getByTestId('section-viewport').tap()
+    expect(await kiosk.evaluate(() => getComputedStyle(document.body).cursor)).toBe('none')
+    await kiosk.mouse.move(400, 400)
+    await kiosk.mouse.move(420, 420)
+    expect(await kiosk.evaluate(() => getComputedStyle(document.body).cursor)).not.toBe('none')
+  })
+})

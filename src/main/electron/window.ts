@@ -1,4 +1,5 @@
-import { BrowserWindow, session, type WebContents } from 'electron'
+import { app, BrowserWindow, screen, session, type WebContents } from 'electron'
+import { isBlockedKey } from '../../shared/key-filter'
 import { isAllowedRequest, isAppUrl } from './app-url'
 
 /** The calm background of the reader, shown before the first paint so there is no white flash. */
@@ -32,6 +33,10 @@ export function lockDownContents(contents: WebContents, devServerUrl: string | u
     if (!isAppUrl(url, devServerUrl)) event.preventDefault()
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
+  // Reload, devtools, zoom, print, find, new windows and closing keys never reach the page.
+  contents.on('before-input-event', (event, input) => {
+    if (isBlockedKey(input)) event.preventDefault()
+  })
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 }
 
@@ -63,6 +68,26 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   window.once('ready-to-show', () => window.show())
   window.webContents.on('did-finish-load', () => {
     void window.webContents.setVisualZoomLevelLimits(1, 1)
+  })
+  // Alt+F4 and the window manager's close button: the kiosk closes only when the app itself quits (staff "Quit").
+  let quitting = false
+  app.once('before-quit', () => (quitting = true))
+  window.on('close', (event) => {
+    if (!quitting) event.preventDefault()
+  })
+  // A monitor plugged, unplugged or rotated: full screen on the display again, zoom held at 100%.
+  const refit = () => {
+    window.setBounds(screen.getPrimaryDisplay().bounds)
+    window.setKiosk(true)
+    void window.webContents.setVisualZoomLevelLimits(1, 1)
+  }
+  screen.on('display-metrics-changed', refit)
+  screen.on('display-added', refit)
+  screen.on('display-removed', refit)
+  window.once('closed', () => {
+    screen.off('display-metrics-changed', refit)
+    screen.off('display-added', refit)
+    screen.off('display-removed', refit)
   })
   void window.loadURL(options.url)
   return window
