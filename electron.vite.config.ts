@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
@@ -34,6 +35,12 @@ export default defineConfig({
   },
   renderer: {
     plugins: [svelte(), devCsp()],
-    build: { assetsInlineLimit: 0, minify: true }
+    build: {
+      assetsInlineLimit: 0,
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve('src/renderer/index.html'), 'front-desk': resolve('src/renderer/front-desk.html') }
+      }
+    }
   }
 })

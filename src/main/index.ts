@@ -10,7 +10,9 @@ import { listRemovableDrives } from './services/drives'
 import { type KioskCore, startKioskCore } from './services/kiosk-core'
 import { pickFolder, quitApp, restartApp } from './electron/app-control'
 import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
-import { appEntryUrl, isAppUrl } from './electron/app-url'
+import { appEntryUrl, frontDeskUrl, isAppUrl } from './electron/app-url'
+import { superviseRenderer } from './electron/recovery'
+import { RecoveryPolicy } from './services/recovery-policy'
 import { registerIpc } from './electron/ipc'
 import { createKioskWindow, lockDownContents, lockDownSession } from './electron/window'
 
@@ -18,6 +20,10 @@ import { createKioskWindow, lockDownContents, lockDownSession } from './electron
 if (process.env['KIOSK_DATA_DIR']) app.setPath('userData', process.env['KIOSK_DATA_DIR'])
 
 log.initialize()
+// Rotating logs in the data folder: main.log grows to 5 MB, then moves to main.old.log.
+log.transports.file.maxSize = 5 * 1024 * 1024
+// An error in main is logged and survived; the kiosk keeps showing articles.
+log.errorHandler.startCatching({ showDialog: false })
 declareAppScheme()
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
@@ -86,13 +92,12 @@ async function start(): Promise<void> {
   for (const recovery of core.feedbackStore.recoveries()) {
     log.warn(`feedback file ${recovery.file} was unreadable and kept as ${recovery.backup}`)
   }
-  new BackgroundWork(
-    core.staff,
-    core.config,
-    systemTimers,
-    () => new Date(),
-    (message, error) => log.error(message, error)
-  ).start()
+
+  // Errors logged anywhere in main also show in staff mode's data-health panel.
+  log.hooks.push((message) => {
+    if (message.level === 'error') core.errors.record(message.date, message.data.map(String).join(' '))
+    return message
+  })
 
   lockDownSession(devServerUrl)
   serveAppScheme(join(import.meta.dirname, '../renderer'), () => core.content().root)
@@ -101,10 +106,23 @@ async function start(): Promise<void> {
     (url) => isAppUrl(url, devServerUrl),
     (message, error) => log.error(message, error)
   )
-  createKioskWindow({
+  const appUrl = devServerUrl ?? appEntryUrl
+  const window = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
-    url: devServerUrl ?? appEntryUrl,
+    url: appUrl,
     devServerUrl,
     allowDevTools: !app.isPackaged
   })
+  superviseRenderer(window, new RecoveryPolicy(), { app: appUrl, frontDesk: frontDeskUrl }, (message) =>
+    log.warn(message)
+  )
+  // Retention, the scheduled export and the nightly soft restart (a fresh screen sheds any slow leak).
+  new BackgroundWork(
+    core.staff,
+    core.config,
+    systemTimers,
+    () => new Date(),
+    (message, error) => log.error(message, error),
+    () => void window.webContents.loadURL(appUrl)
+  ).start()
 }

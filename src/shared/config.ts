@@ -42,7 +42,12 @@ export const configShape = {
     .nullable()
     .default(null),
   retentionDays: z.number().int().min(30).max(3650).default(365),
-  staffSessionSeconds: seconds(10, 1800).default(120)
+  staffSessionSeconds: seconds(10, 1800).default(120),
+  softRestartTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, such as "03:30"')
+    .nullable()
+    .default('03:30')
 } as const
 
 const configSchema = z.object(configShape)

@@ -45,6 +45,8 @@ export interface DataHealth {
   contentVersion: string
   station: string
   configFile: string
+  /** The last errors the kiosk logged, newest last. */
+  recentErrors: Array<{ time: string; message: string }>
 }
 
 /** Everything staff mode shows on its summary screen. */

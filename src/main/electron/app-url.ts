@@ -7,6 +7,8 @@ export const appScheme = 'app'
 export const appHost = 'kiosk'
 /** The page the window loads. */
 export const appEntryUrl = `${appScheme}://${appHost}/index.html`
+/** The calm page shown when the screen keeps crashing. */
+export const frontDeskUrl = `${appScheme}://${appHost}/front-desk.html`
 
 function parse(url: string | undefined): URL | null {
   if (!url) return null

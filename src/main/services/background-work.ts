@@ -6,8 +6,8 @@ import type { StaffService } from './staff-service'
 const day = 86_400_000
 
 /**
- * What the kiosk does by itself: retention once at start and then daily, and the scheduled export at its time, with
- * a retry every 15 minutes after a failure until the next regular run.
+ * What the kiosk does by itself: retention once at start and then daily, the scheduled export at its time (with a
+ * retry every 15 minutes after a failure until the next regular run), and the nightly soft restart of the screen.
  */
 export class BackgroundWork {
   readonly #staff: StaffService
@@ -15,27 +15,39 @@ export class BackgroundWork {
   readonly #timers: Timers
   readonly #now: () => Date
   readonly #logError: (message: string, error: unknown) => void
+  readonly #softRestart: (() => void) | null
   readonly #handles = new Set<unknown>()
 
+  /** `softRestart` reloads the screen; it runs daily at `softRestartTime` to shed slow leaks. */
   constructor(
     staff: StaffService,
     config: KioskConfig,
     timers: Timers,
     now: () => Date,
-    logError: (message: string, error: unknown) => void
+    logError: (message: string, error: unknown) => void,
+    softRestart: (() => void) | null = null
   ) {
     this.#staff = staff
     this.#config = config
     this.#timers = timers
     this.#now = now
     this.#logError = logError
+    this.#softRestart = softRestart
   }
 
-  /** Starts retention and, when configured, the scheduled export. */
+  /** Starts retention and, when configured, the scheduled export and the nightly soft restart. */
   start(): void {
     void this.#retention()
     const scheduled = this.#config.scheduledExport
     if (scheduled) this.#at(nextDailyRun(this.#now(), scheduled.time), () => this.#export())
+    if (this.#config.softRestartTime && this.#softRestart) this.#scheduleSoftRestart(this.#config.softRestartTime)
+  }
+
+  #scheduleSoftRestart(time: string): void {
+    this.#at(nextDailyRun(this.#now(), time), async () => {
+      this.#softRestart?.()
+      this.#scheduleSoftRestart(time)
+    })
   }
 
   /** Stops every timer. */

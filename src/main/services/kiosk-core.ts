@@ -7,6 +7,7 @@ import { FeedbackService } from './feedback-service'
 import { FeedbackStore, type OpenJsonFile } from './feedback-store'
 import type { RemovableDrive } from './drives'
 import { createHandlers, type ErrorLogger, type HandlerTable } from './handlers'
+import { ErrorJournal } from './recovery-policy'
 import { StaffAuth } from './staff-auth'
 import { type AppControl, StaffService } from './staff-service'
 
@@ -19,6 +20,7 @@ export interface KioskCore {
   feedbackStore: FeedbackStore
   staffAuth: StaffAuth
   staff: StaffService
+  errors: ErrorJournal
   handlers: HandlerTable
 }
 
@@ -43,6 +45,11 @@ export interface CoreSetup {
 export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
   const { config, problems: configProblems } = await readConfigFile(setup.configFile)
   const now = setup.now ?? (() => new Date())
+  const errors = new ErrorJournal()
+  const logError: ErrorLogger = (message, error) => {
+    errors.record(now(), `${message}: ${error instanceof Error ? error.message : String(error)}`)
+    setup.logError(message, error)
+  }
   const load = () =>
     loadContent({
       bundledFolder: setup.bundledContentFolder,
@@ -68,7 +75,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
         article !== undefined && (sectionId === null || article.sections.some((section) => section.id === sectionId))
       )
     },
-    logError: setup.logError
+    logError
   })
   const reloadContent = async () => (content = await load())
   const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds)
@@ -85,7 +92,8 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     now,
     drives: setup.drives ?? (async () => []),
     app: { reloadContent, ...(setup.app ?? { restart: () => {}, quit: () => {}, pickFolder: null }) },
-    logError: setup.logError
+    logError,
+    recentErrors: () => errors.list()
   })
   return {
     config,
@@ -95,6 +103,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     feedbackStore,
     staffAuth,
     staff,
+    errors,
     handlers: createHandlers({ config: () => config, content: () => content, feedback, staff })
   }
 }

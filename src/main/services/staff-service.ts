@@ -67,6 +67,7 @@ export interface StaffServiceOptions {
   drives: () => Promise<RemovableDrive[]>
   app: AppControl
   logError: (message: string, error: unknown) => void
+  recentErrors: () => Array<{ time: string; message: string }>
 }
 
 interface Receipt {
@@ -179,7 +180,8 @@ export class StaffService {
       appVersion: this.#options.appVersion,
       contentVersion: content().playlist.contentVersion,
       station: config.stationLabel,
-      configFile: this.#options.configFile
+      configFile: this.#options.configFile,
+      recentErrors: this.#options.recentErrors()
     }
   }
 

@@ -79,6 +79,27 @@ describe('background work', () => {
     work.stop()
   })
 
+  it('reloads the screen every night at the soft-restart time', async () => {
+    const reload = vi.fn()
+    const config = { ...defaultConfig(), softRestartTime: '03:30' }
+    const work = new BackgroundWork(
+      staffDouble([]) as unknown as StaffService,
+      config,
+      timers,
+      () => new Date(),
+      () => {},
+      reload
+    )
+    work.start()
+    await vi.advanceTimersByTimeAsync(18.5 * 3_600_000 - 1)
+    expect(reload).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(reload).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000)
+    expect(reload).toHaveBeenCalledTimes(2)
+    work.stop()
+  })
+
   it('leaves no timer behind when stopped', () => {
     const config = { ...defaultConfig(), scheduledExport: { folder: '/x', time: '18:00', format: 'csv' as const } }
     const work = new BackgroundWork(

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../../src/shared/csp'
 
 describe('content security policy', () => {
-  it('is the same in index.html as the one the app and harness send', () => {
-    const html = readFileSync(resolve(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8')
+  it.each(['index.html', 'front-desk.html'])('is the same in %s as the one the app and harness send', (page) => {
+    const html = readFileSync(resolve(import.meta.dirname, '../../../src/renderer', page), 'utf8')
     const meta = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1]
     expect(meta).toBe(contentSecurityPolicy)
   })

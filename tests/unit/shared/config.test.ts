@@ -29,7 +29,8 @@ describe('config', () => {
       exportFolder: '\\\\clinic-server\\kiosk-exports',
       scheduledExport: { folder: 'E:\\', time: '18:30', format: 'json' },
       retentionDays: 180,
-      staffSessionSeconds: 300
+      staffSessionSeconds: 300,
+      softRestartTime: null
     }
     expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
   })
@@ -53,7 +54,8 @@ describe('config', () => {
     ['scheduledExport', { folder: 'E:\\', time: '7pm' }],
     ['scheduledExport', { folder: 'E:\\', time: '19:00', extra: 1 }],
     ['retentionDays', 7],
-    ['staffSessionSeconds', 5]
+    ['staffSessionSeconds', 5],
+    ['softRestartTime', '3am']
   ])('falls back to the default for %s = %j and names the key', (key, value) => {
     const { config, problems } = parseConfig({ [key]: value, idleSeconds: key === 'idleSeconds' ? value : 45 })
     expect(config[key as keyof typeof config]).toEqual(defaultConfig()[key as keyof typeof config])

@@ -100,6 +100,7 @@ export const messages = {
       `Records older than ${days} days are removed once exported. Last check: ${removed} removed, ${waiting} waiting for an export.`,
     contentProblems: 'Content problems',
     configProblems: 'Config problems',
+    recentErrors: 'Recent errors',
     versions: (app: string, content: string) => `App ${app}, content ${content}`,
     station: 'Station',
     configFile: 'Config file',
