@@ -11,7 +11,9 @@ import { type KioskCore, startKioskCore } from './services/kiosk-core'
 import { pickFolder, quitApp, restartApp } from './electron/app-control'
 import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
 import { appEntryUrl, frontDeskUrl, isAppUrl } from './electron/app-url'
+import { keepDisplayAwake } from './electron/power'
 import { superviseRenderer } from './electron/recovery'
+import { isDisplayAwake } from '../shared/display-schedule'
 import { RecoveryPolicy } from './services/recovery-policy'
 import { registerIpc } from './electron/ipc'
 import { createKioskWindow, lockDownContents, lockDownSession } from './electron/window'
@@ -116,6 +118,11 @@ async function start(): Promise<void> {
   superviseRenderer(window, new RecoveryPolicy(), { app: appUrl, frontDesk: frontDeskUrl }, (message) =>
     log.warn(message)
   )
+  // The display stays awake only in clinic hours; checked every minute so a clock change is followed too.
+  const followClinicHours = () => keepDisplayAwake(isDisplayAwake(new Date(), core.config.clinicHours))
+  followClinicHours()
+  setInterval(followClinicHours, 60_000)
+
   // Retention, the scheduled export and the nightly soft restart (a fresh screen sheds any slow leak).
   new BackgroundWork(
     core.staff,

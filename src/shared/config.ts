@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ReaderSettings } from './domain'
 
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max)
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, such as "08:00"')
 const fullPath = z
   .string()
   .regex(
@@ -43,6 +44,15 @@ export const configShape = {
     .default(null),
   retentionDays: z.number().int().min(30).max(3650).default(365),
   staffSessionSeconds: seconds(10, 1800).default(120),
+  clinicHours: z
+    .strictObject({
+      days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+      open: timeOfDay,
+      close: timeOfDay
+    })
+    .refine((hours) => hours.open < hours.close, 'open must be before close')
+    .nullable()
+    .default(null),
   softRestartTime: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, such as "03:30"')
@@ -116,6 +126,7 @@ export function readerSettings(config: KioskConfig): ReaderSettings {
     maxSectionSeconds: config.maxSectionSeconds,
     thankYouSeconds: config.thankYouSeconds,
     language: config.language,
-    staffSessionSeconds: config.staffSessionSeconds
+    staffSessionSeconds: config.staffSessionSeconds,
+    clinicHours: config.clinicHours
   }
 }

@@ -1,3 +1,5 @@
+import type { ClinicHours } from './display-schedule'
+
 /** A run of text with its emphasis; content never carries raw HTML. */
 export interface Inline {
   text: string
@@ -66,4 +68,6 @@ export interface ReaderSettings {
   language: string
   /** Staff mode closes after this long without a touch. */
   staffSessionSeconds: number
+  /** Outside these hours the screen goes dark (null: always on). */
+  clinicHours: ClinicHours | null
 }

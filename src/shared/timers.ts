@@ -9,3 +9,6 @@ export const systemTimers: Timers = {
   setTimeout: (run, milliseconds) => globalThis.setTimeout(run, milliseconds),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>)
 }
+
+/** The current time; passed in so tests can choose it. */
+export const systemClock = (): Date => new Date()

@@ -13,7 +13,8 @@ const settings: ReaderSettings = {
   maxSectionSeconds: 40,
   thankYouSeconds: 6,
   language: 'en',
-  staffSessionSeconds: 120
+  staffSessionSeconds: 120,
+  clinicHours: null
 }
 
 function setUp() {

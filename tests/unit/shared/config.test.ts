@@ -30,7 +30,8 @@ describe('config', () => {
       scheduledExport: { folder: 'E:\\', time: '18:30', format: 'json' },
       retentionDays: 180,
       staffSessionSeconds: 300,
-      softRestartTime: null
+      softRestartTime: null,
+      clinicHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:30' }
     }
     expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
   })
@@ -55,7 +56,9 @@ describe('config', () => {
     ['scheduledExport', { folder: 'E:\\', time: '19:00', extra: 1 }],
     ['retentionDays', 7],
     ['staffSessionSeconds', 5],
-    ['softRestartTime', '3am']
+    ['softRestartTime', '3am'],
+    ['clinicHours', { days: [1], open: '18:00', close: '08:00' }],
+    ['clinicHours', { days: [9], open: '08:00', close: '18:00' }]
   ])('falls back to the default for %s = %j and names the key', (key, value) => {
     const { config, problems } = parseConfig({ [key]: value, idleSeconds: key === 'idleSeconds' ? value : 45 })
     expect(config[key as keyof typeof config]).toEqual(defaultConfig()[key as keyof typeof config])
@@ -94,6 +97,7 @@ describe('config', () => {
   it('gives the renderer only the reading settings', () => {
     expect(Object.keys(readerSettings(defaultConfig())).sort()).toEqual([
       'attractWordsPerMinute',
+      'clinicHours',
       'idleSeconds',
       'language',
       'maxSectionSeconds',

@@ -22,6 +22,7 @@ export const messages = {
     `This screen will go back to the start in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
   stillReadingStay: 'Yes, keep reading',
   loading: 'Loading…',
+  resting: 'The clinic is closed. Touch the screen to wake it.',
   giveFeedback: 'Give feedback',
   wasThisHelpful: 'Was this helpful?',
   ratingWords: { 1: 'Not helpful', 2: 'A little', 3: 'Very helpful' } as Record<1 | 2 | 3, string>,
