@@ -11,6 +11,7 @@ import { type KioskCore, startKioskCore } from './services/kiosk-core'
 import { pickFolder, quitApp, restartApp } from './electron/app-control'
 import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
 import { appEntryUrl, frontDeskUrl, isAppUrl } from './electron/app-url'
+import { applyAutostart } from './electron/autostart'
 import { keepDisplayAwake } from './electron/power'
 import { superviseRenderer } from './electron/recovery'
 import { isDisplayAwake } from '../shared/display-schedule'
@@ -118,6 +119,10 @@ async function start(): Promise<void> {
   superviseRenderer(window, new RecoveryPolicy(), { app: appUrl, frontDesk: frontDeskUrl }, (message) =>
     log.warn(message)
   )
+  if (app.isPackaged) {
+    applyAutostart(core.config.autoStart).catch((error: unknown) => log.error('setting up auto-start failed', error))
+  }
+
   // The display stays awake only in clinic hours; checked every minute so a clock change is followed too.
   const followClinicHours = () => keepDisplayAwake(isDisplayAwake(new Date(), core.config.clinicHours))
   followClinicHours()

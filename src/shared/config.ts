@@ -53,6 +53,7 @@ export const configShape = {
     .refine((hours) => hours.open < hours.close, 'open must be before close')
     .nullable()
     .default(null),
+  autoStart: z.boolean().default(true),
   softRestartTime: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, such as "03:30"')

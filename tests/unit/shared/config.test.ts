@@ -31,6 +31,7 @@ describe('config', () => {
       retentionDays: 180,
       staffSessionSeconds: 300,
       softRestartTime: null,
+      autoStart: false,
       clinicHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:30' }
     }
     expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
@@ -57,6 +58,7 @@ describe('config', () => {
     ['retentionDays', 7],
     ['staffSessionSeconds', 5],
     ['softRestartTime', '3am'],
+    ['autoStart', 'yes'],
     ['clinicHours', { days: [1], open: '18:00', close: '08:00' }],
     ['clinicHours', { days: [9], open: '08:00', close: '18:00' }]
   ])('falls back to the default for %s = %j and names the key', (key, value) => {
