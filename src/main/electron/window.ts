@@ -50,7 +50,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
     backgroundColor: backgroundColour,
     title: 'Waiting Room Kiosk',
     webPreferences: {
-      preload: options.preload,
+      // Reviewed: the preload exposes only the contract's invoke wrappers (tests/unit/main/preload.test.ts).
+      preload: options.preload /* eng-disable PRELOAD_JS_CHECK */,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -61,6 +62,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click must not open a link in a new window.
+      disableBlinkFeatures: 'Auxclick',
       devTools: options.allowDevTools
     }
   })
