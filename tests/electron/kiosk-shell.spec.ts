@@ -88,6 +88,26 @@ test('the page zoom stays at 100%', async () => {
   expect(limits).toBe(1)
 })
 
+test('a crashed screen is reloaded and shows the articles again', async () => {
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer())
+  await expect
+    .poll(
+      () =>
+        app.evaluate(({ BrowserWindow }) =>
+          BrowserWindow.getAllWindows()[0]?.webContents.executeJavaScript(
+            "document.querySelector('[data-testid=article-title]')?.textContent ?? ''"
+          )
+        ),
+      { timeout: 20_000 }
+    )
+    .toContain('Baclofen')
+})
+
+test('the window does not close on Alt+F4 or a close request', async () => {
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close())
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
+})
+
 test('a second launch exits and leaves the first one running', async () => {
   const second = spawn(binary ?? '', [...rootArgs, repository], { env: { ...process.env, KIOSK_DATA_DIR: dataFolder } })
   const code = await new Promise<number | null>((done) => second.on('exit', done))

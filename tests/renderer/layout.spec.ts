@@ -93,15 +93,3 @@ for (const screen of screens) {
     })
   })
 }
-
-test('a whole reading session makes no request outside the app', async ({ kiosk, harness }) => {
-  const outside: string[] = []
-  kiosk.on('request', (request) => {
-    if (!request.url().startsWith(harness.url)) outside.push(request.url())
-  })
-  await kiosk.reload()
-  for (let step = 0; step < 6; step += 1) await kiosk.getByTestId('next-button').tap()
-  await kiosk.getByTestId('open-section-list').tap()
-  await kiosk.getByRole('button', { name: 'Close' }).tap()
-  expect(outside).toEqual([])
-})

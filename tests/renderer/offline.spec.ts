@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test, touchStroke } from './kiosk-fixture'
+
+const usb = mkdtempSync(join(tmpdir(), 'kiosk-offline-usb-'))
+test.afterAll(async () => rm(usb, { recursive: true, force: true }))
+test.use({ harnessOptions: { staffPin: '2468', config: { exportFolder: usb } } })
+
+test('a whole session (reading, feedback with a comment, staff export) makes no request outside the app', async ({
+  kiosk,
+  harness
+}) => {
+  const outside: string[] = []
+  kiosk.on('request', (request) => {
+    if (!request.url().startsWith(harness.url)) outside.push(request.url())
+  })
+  await kiosk.reload()
+  for (let step = 0; step < 3; step += 1) await kiosk.getByTestId('next-button').tap()
+  await touchStroke(kiosk, { x: 1300, y: 500 }, { x: 700, y: 510 })
+  // Chromium spends the first tap after a fast swipe on stopping the fling, as a finger would; let it settle.
+  await kiosk.waitForTimeout(600)
+  await kiosk.getByTestId('open-section-list').tap()
+  await kiosk.getByRole('button', { name: 'Close' }).tap()
+
+  await kiosk.getByTestId('give-feedback').tap()
+  await kiosk.getByTestId('feedback').getByTestId('rating-3').tap()
+  for (const key of ['o', 'k']) await kiosk.getByTestId('on-screen-keyboard').locator(`[data-skbtn="${key}"]`).tap()
+  await kiosk.getByTestId('comment-next').tap()
+  await kiosk.getByTestId('part-skip').tap()
+  await kiosk.getByRole('button', { name: 'Back to reading' }).tap()
+
+  const cdp = await kiosk.context().newCDPSession(kiosk)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 20, y: 20, id: 1 }] })
+  await kiosk.waitForTimeout(3300)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await kiosk.touchscreen.tap(1900, 1060)
+  for (const digit of '2468') await kiosk.getByRole('button', { name: `Digit ${digit}`, exact: true }).tap()
+  await kiosk.getByTestId('pin-ok').tap()
+  await kiosk.getByTestId('export-now').tap()
+  await expect(kiosk.getByTestId('export-outcome')).toContainText('1 records saved')
+  await kiosk.getByTestId('staff-done').tap()
+
+  expect(outside).toEqual([])
+})
