@@ -85,6 +85,28 @@ function describe(error: unknown, folder: string): { code: ExportErrorCode; mess
   return { code: 'write-failed', message: `writing to ${folder} failed: ${(error as Error).message}` }
 }
 
+/**
+ * The file name itself when nothing is there yet, otherwise `…_2.csv`, `…_3.csv`: an export never replaces an earlier
+ * one (which may hold records already cleared from the kiosk). Hard links would make this atomic, but FAT-formatted
+ * USB sticks have none, and the kiosk is the only writer.
+ */
+async function freeName(fs: ExportFs, folder: string, name: string): Promise<string> {
+  const dot = name.lastIndexOf('.')
+  for (let copy = 1; copy < 1000; copy += 1) {
+    const candidate = copy === 1 ? name : `${name.slice(0, dot)}_${copy}${name.slice(dot)}`
+    const taken = await fs.stat(join(folder, candidate)).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => error.code !== 'ENOENT'
+    )
+    const manifestTaken = await fs.stat(join(folder, `${candidate}.manifest.json`)).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => error.code !== 'ENOENT'
+    )
+    if (!taken && !manifestTaken) return candidate
+  }
+  throw Object.assign(new Error('too many exports with the same name'), { code: 'EEXIST' })
+}
+
 async function writeDurably(fs: ExportFs, path: string, data: string): Promise<void> {
   const handle = await fs.open(path, 'wx')
   try {
@@ -110,7 +132,7 @@ export async function writeExport(request: ExportRequest, fs: ExportFs = nodeFs)
 
   const exportedAt = request.now.toISOString()
   const text = request.format === 'csv' ? toCsv(request.records) : toJson(request.records, request.range, exportedAt)
-  const name = exportFileName(request)
+  const name = await freeName(fs, request.folder, exportFileName(request))
   const target = join(request.folder, name)
   const temporary = join(request.folder, `.${name}.${randomBytes(4).toString('hex')}.partial`)
   const manifest: Manifest = {

@@ -80,6 +80,7 @@ export class StaffAuth {
   readonly #now: () => Date
   readonly #sessionMilliseconds: number
   #sessionEnds = 0
+  #queue: Promise<void> = Promise.resolve()
 
   /** `sessionSeconds`: how long a session stays open without a staff touch (two minutes unless configured). */
   constructor(folder: string, open: OpenJsonFile, now: () => Date = () => new Date(), sessionSeconds = 120) {
@@ -118,7 +119,17 @@ export class StaffAuth {
   }
 
   /** Tries a PIN; the right one starts a session, a wrong one counts toward the lockout. */
-  async unlock(pin: string): Promise<{ ok: true } | { ok: false; refusal: UnlockRefusal }> {
+  unlock(pin: string): Promise<{ ok: true } | { ok: false; refusal: UnlockRefusal }> {
+    // One attempt at a time: attempts fired together must not all pass the lock check before the first is counted.
+    const attempt = this.#queue.then(() => this.#unlock(pin))
+    this.#queue = attempt.then(
+      () => {},
+      () => {}
+    )
+    return attempt
+  }
+
+  async #unlock(pin: string): Promise<{ ok: true } | { ok: false; refusal: UnlockRefusal }> {
     const stored = this.#file.get('pinHash')
     if (stored === null) return { ok: false, refusal: { reason: 'no-pin' } }
     const locked = this.lockedSeconds()

@@ -84,6 +84,25 @@ describe('exporter', () => {
     expect(JSON.parse(await readFile(outcome.file, 'utf8')).records).toEqual(records)
   })
 
+  it('never replaces an earlier export of the same days, which may hold records already cleared', async () => {
+    const first = await writeExport(request(folder))
+    const second = await writeExport({
+      ...request(folder),
+      records: records.slice(0, 1).map((each) => ({ ...each, time: '2026-11-03T10:00:00.000Z' })),
+      now: new Date('2026-11-24T15:00:00.000Z')
+    })
+    const third = await writeExport({ ...request(folder), records: records.slice(0, 3) })
+    if (!first.ok || !second.ok || !third.ok) throw new Error('an export failed')
+    expect([first.manifest.file, third.manifest.file]).toEqual([
+      'feedback_Room-2_2026-11-01_2026-11-03.csv',
+      'feedback_Room-2_2026-11-01_2026-11-03_2.csv'
+    ])
+    expect(second.manifest.file).toBe('feedback_Room-2_2026-11-03_2026-11-03.csv')
+    const rows = (await readFile(first.file, 'utf8')).trim().split('\r\n')
+    expect(rows).toHaveLength(4)
+    expect((await readdir(folder)).filter((name) => name.endsWith('.manifest.json'))).toHaveLength(3)
+  })
+
   it('refuses to export nothing', async () => {
     expect(await writeExport({ ...request(folder), records: [] })).toMatchObject({
       ok: false,

@@ -87,6 +87,15 @@ describe('staff auth', () => {
     expect(await restarted.unlock('0000')).toEqual({ ok: false, refusal: { reason: 'wrong-pin', triesLeft: 4 } })
   })
 
+  it('counts attempts fired together one by one, so they cannot get round the lockout', async () => {
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    await auth.setPin('2468')
+    const guesses = ['0000', '1111', '2222', '3333', '4444', '5555', '6666', '2468']
+    const answers = await Promise.all(guesses.map((pin) => auth.unlock(pin)))
+    expect(answers.at(-1)).toEqual({ ok: false, refusal: { reason: 'locked', seconds: expect.any(Number) } })
+    expect(answers.filter((answer) => answer.ok)).toEqual([])
+  })
+
   it('after a damaged staff file, keeps it aside and lets only IT set a new PIN', async () => {
     await writeFile(join(folder, 'staff.json'), '{"pinHash": ')
     const auth = new StaffAuth(folder, openElectronStore, now)
