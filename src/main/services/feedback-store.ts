@@ -32,6 +32,37 @@ export interface JsonFileOptions<T> {
 }
 
 /**
+ * True when an error means the file's content is damaged (not JSON, wrong shape, refused by a migration), as opposed
+ * to the disk being busy or locked for a moment (antivirus, backup), which must never cost a file.
+ */
+export function isDamagedFile(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  if (error.name === 'SyntaxError') return true
+  return /^(Config schema violation|Something went wrong during the migration|the file has no list of records)/.test(
+    error.message
+  )
+}
+
+/** Opens a file, waiting out a brief lock (a virus scanner) a few times before giving up. */
+function openPatiently<T extends Record<string, unknown>>(
+  open: OpenJsonFile,
+  folder: string,
+  name: string,
+  options: JsonFileOptions<T>
+): JsonFile<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const file = open(folder, name, options)
+      for (const key of Object.keys(options.defaults)) file.get(key)
+      return file
+    } catch (error) {
+      if (isDamagedFile(error) || attempt >= 5) throw error
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200)
+    }
+  }
+}
+
+/**
  * Opens a small bookkeeping store; if its file cannot be read it is kept aside as `<name>.corrupt-<time>.json` and a
  * fresh one started, so a damaged file never stops the kiosk. Returns whether that happened.
  */
@@ -43,10 +74,9 @@ export function openOrSetAside<T extends Record<string, unknown>>(
   now: () => Date
 ): { file: JsonFile<T>; setAside: boolean } {
   try {
-    const file = open(folder, name, options)
-    for (const key of Object.keys(options.defaults)) file.get(key)
-    return { file, setAside: false }
-  } catch {
+    return { file: openPatiently(open, folder, name, options), setAside: false }
+  } catch (error) {
+    if (!isDamagedFile(error)) throw error
     const stamp = now().toISOString().replace(/[:.]/g, '-')
     renameSync(join(folder, `${name}.json`), join(folder, `${name}.corrupt-${stamp}.json`))
     return { file: open(folder, name, options), setAside: true }
@@ -196,6 +226,7 @@ export class FeedbackStore {
     try {
       records = this.#readRecords(file)
     } catch (error) {
+      if (!isDamagedFile(error)) throw error
       // The file was damaged after it was opened (edited, half-copied): keep it aside and write to a fresh one.
       file = await this.#recover(month, error)
       records = []
@@ -324,9 +355,10 @@ export class FeedbackStore {
     const original = await readFile(join(this.#folder, `feedback-${month}.json`)).catch(() => null)
     let file: JsonFile<MonthData>
     try {
-      file = this.#open(this.#folder, `feedback-${month}`, monthFileOptions())
-      file.get('records')
+      file = openPatiently(this.#open, this.#folder, `feedback-${month}`, monthFileOptions())
     } catch (error) {
+      // Only a damaged file is set aside; a locked or unreadable disk is reported and the file left alone.
+      if (!isDamagedFile(error)) throw error
       file = await this.#recover(month, error, original)
     }
     this.#months.set(month, file)

@@ -146,6 +146,32 @@ describe('feedback store', () => {
     expect((await readdir(folder)).filter((name) => name.startsWith('feedback-recoveries.corrupt-'))).toHaveLength(1)
   })
 
+  it('leaves a month file alone when the disk is only busy for a moment (antivirus), and reads it once free', async () => {
+    await new FeedbackStore(folder, openElectronStore, now).append(record())
+    let busy = 2
+    const flaky: typeof openElectronStore = (cwd, name, options) => {
+      if (name.startsWith('feedback-2026') && busy-- > 0)
+        throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' })
+      return openElectronStore(cwd, name, options)
+    }
+    const store = new FeedbackStore(folder, flaky, now)
+    expect(await store.allRecords()).toHaveLength(1)
+    expect((await readdir(folder)).filter((name) => name.includes('.corrupt-'))).toEqual([])
+  })
+
+  it('reports a disk that stays locked, and moves nothing aside', async () => {
+    await new FeedbackStore(folder, openElectronStore, now).append(record())
+    const locked: typeof openElectronStore = (cwd, name, options) => {
+      if (name.startsWith('feedback-2026'))
+        throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' })
+      return openElectronStore(cwd, name, options)
+    }
+    const store = new FeedbackStore(folder, locked, now)
+    await expect(store.append(record())).rejects.toThrow('EPERM')
+    expect((await readdir(folder)).filter((name) => name.includes('.corrupt-'))).toEqual([])
+    expect(await new FeedbackStore(folder, openElectronStore, now).allRecords()).toHaveLength(1)
+  })
+
   it('refuses a record that breaks the schema, keeping the file and what was in it', async () => {
     const store = new FeedbackStore(folder, openElectronStore, now)
     const good = record()
