@@ -1,3 +1,4 @@
+import { localDay } from '../../shared/local-day'
 import type { ExportFormat } from './exporter'
 
 /** What IT asked for on the command line. */
@@ -43,8 +44,12 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   const sinceText = valueAfter(argv, '--since')
   let since: Date | null = null
   if (sinceText !== undefined) {
-    since = /^\d{4}-\d{2}-\d{2}$/.test(sinceText) ? new Date(`${sinceText}T00:00:00.000Z`) : new Date(Number.NaN)
-    if (Number.isNaN(since.getTime()) || since.toISOString().slice(0, 10) !== sinceText) {
+    // Midnight at the start of that day in the clinic's (the PC's) time zone.
+    const [year, month, day] = sinceText.split('-').map(Number)
+    since = /^\d{4}-\d{2}-\d{2}$/.test(sinceText)
+      ? new Date(year ?? 0, (month ?? 1) - 1, day ?? 1)
+      : new Date(Number.NaN)
+    if (Number.isNaN(since.getTime()) || localDay(since) !== sinceText) {
       return { kind: 'error', message: `--since must be a date written YYYY-MM-DD, not "${sinceText}"\n${cliUsage}` }
     }
   }

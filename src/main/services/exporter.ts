@@ -3,6 +3,7 @@ import * as nodeFs from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
 import { join } from 'node:path'
 import type { FeedbackRecord } from '../../shared/feedback'
+import { localDay } from '../../shared/local-day'
 import { type ExportRange, toCsv, toJson } from './export-format'
 
 /** The file formats staff and IT can export to. */
@@ -41,10 +42,6 @@ export interface ExportRequest {
   now: Date
 }
 
-function day(iso: string): string {
-  return iso.slice(0, 10)
-}
-
 /** Keeps a station label usable in a file name on every system (no slashes, colons or spaces). */
 export function fileSafe(text: string): string {
   return (
@@ -57,11 +54,11 @@ export function fileSafe(text: string): string {
   )
 }
 
-/** `feedback_<station>_<from>_<to>.<format>`, the dates being those of the first and last record. */
+/** `feedback_<station>_<from>_<to>.<format>`, the dates being the clinic's days of the first and last record. */
 export function exportFileName(request: Pick<ExportRequest, 'records' | 'station' | 'format'>): string {
   const times = request.records.map((record) => record.time).sort()
-  const from = day(times[0] ?? '')
-  const to = day(times.at(-1) ?? '')
+  const from = times[0] ? localDay(times[0]) : ''
+  const to = times.at(-1) ? localDay(times.at(-1) as string) : ''
   return `feedback_${fileSafe(request.station)}_${from}_${to}.${request.format}`
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { localDay } from '../../shared/local-day'
 import type { ConfigProblem, KioskConfig } from '../../shared/config'
 import type { FeedbackRecord } from '../../shared/feedback'
 import { fail, ok, type Result } from '../../shared/result'
@@ -221,7 +222,8 @@ export class StaffService {
     if (range.kind === 'unexported') return (await store.unexportedRecords()).sort(byTime)
     const all = (await store.allRecords()).sort(byTime)
     if (range.kind === 'all') return all
-    return all.filter((record) => record.time.slice(0, 10) >= range.from && record.time.slice(0, 10) <= range.to)
+    // Dates are the clinic's days (local time), as staff think of them, not UTC days.
+    return all.filter((record) => localDay(record.time) >= range.from && localDay(record.time) <= range.to)
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Article } from '../../shared/domain'
 import type { FeedbackRecord } from '../../shared/feedback'
+import { localDay, shiftDay } from '../../shared/local-day'
 import type { ArticleSummary, Distribution, GroupFigures, TrendDay } from '../../shared/staff'
 
 /** Groups smaller than this show a count only: no distribution, no average, no comments. */
@@ -66,12 +67,12 @@ export function summariseArticles(
     .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title))
 }
 
-/** Feedback per day for the last `days` days up to today (UTC), oldest first, empty days included. */
+/** Feedback per clinic day (local time) for the last `days` days up to today, oldest first, empty days included. */
 export function trend(records: readonly FeedbackRecord[], now: Date, days = 30): TrendDay[] {
-  const byDay = groupBy(records, (record) => record.time.slice(0, 10))
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
+  const byDay = groupBy(records, (record) => localDay(record.time))
+  const today = localDay(now)
   return Array.from({ length: days }, (_, index) => {
-    const day = new Date(today - (days - 1 - index) * 86_400_000).toISOString().slice(0, 10)
+    const day = shiftDay(today, index - (days - 1))
     const group = byDay.get(day) ?? []
     const sum = group.reduce((total, record) => total + record.rating, 0)
     return {

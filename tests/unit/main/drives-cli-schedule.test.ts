@@ -51,7 +51,7 @@ describe('command line', () => {
       kind: 'export',
       folder: 'D:\\exports',
       format: 'json',
-      since: new Date('2026-11-01T00:00:00.000Z')
+      since: new Date(2026, 10, 1)
     })
     expect(parseCliArguments(['--export=/mnt/share'])).toEqual({
       kind: 'export',

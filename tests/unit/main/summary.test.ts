@@ -64,12 +64,14 @@ describe('staff summary', () => {
   })
 
   it('gives a 30-day trend ending today, with empty days and small-day averages hidden', () => {
+    // Days are the clinic's local days, so the times are made in local time too.
+    const at = (month: number, day: number) => new Date(2026, month - 1, day, 8, 0).toISOString()
     const records = [
-      ...[3, 3, 3, 3, 1].map((rating) => record('knee', rating as Rating, { time: '2026-11-24T08:00:00.000Z' })),
-      record('knee', 2, { time: '2026-11-20T08:00:00.000Z' }),
-      record('knee', 2, { time: '2026-10-01T08:00:00.000Z' })
+      ...[3, 3, 3, 3, 1].map((rating) => record('knee', rating as Rating, { time: at(11, 24) })),
+      record('knee', 2, { time: at(11, 20) }),
+      record('knee', 2, { time: at(10, 1) })
     ]
-    const days = trend(records, new Date('2026-11-24T17:00:00.000Z'))
+    const days = trend(records, new Date(2026, 10, 24, 17, 0))
     expect(days).toHaveLength(30)
     expect(days[0]?.day).toBe('2026-10-26')
     expect(days.at(-1)).toEqual({ day: '2026-11-24', count: 5, average: 2.6 })
