@@ -135,6 +135,11 @@ async function start(): Promise<void> {
     systemTimers,
     () => new Date(),
     (message, error) => log.error(message, error),
-    () => void window.webContents.loadURL(appUrl)
+    // Not while staff are working in staff mode; the next night will do.
+    () => {
+      if (!core.staffAuth.inSession()) void window.webContents.loadURL(appUrl)
+    }
   ).start()
+  // A freshly loaded screen never inherits a staff session (a crash reload, the nightly reload).
+  window.webContents.on('did-start-loading', () => core.staff.end())
 }

@@ -19,8 +19,9 @@ test('a whole session (reading, feedback with a comment, staff export) makes no 
   await kiosk.reload()
   for (let step = 0; step < 3; step += 1) await kiosk.getByTestId('next-button').tap()
   await touchStroke(kiosk, { x: 1300, y: 500 }, { x: 700, y: 510 })
+  await expect(kiosk.getByTestId('progress-count')).toHaveText('5 of 6')
   // Chromium spends the first tap after a fast swipe on stopping the fling, as a finger would; let it settle.
-  await kiosk.waitForTimeout(600)
+  await kiosk.waitForTimeout(1500)
   await kiosk.getByTestId('open-section-list').tap()
   await kiosk.getByRole('button', { name: 'Close' }).tap()
 

@@ -39,7 +39,14 @@ export class BackgroundWork {
   start(): void {
     void this.#retention()
     const scheduled = this.#config.scheduledExport
-    if (scheduled) this.#at(nextDailyRun(this.#now(), scheduled.time), () => this.#export())
+    if (scheduled) {
+      const next = nextDailyRun(this.#now(), scheduled.time)
+      const previous = new Date(next.getTime() - day)
+      const last = this.#staff.lastScheduledExportAt()
+      // The PC was off (or the kiosk closed) at the last scheduled time: catch up a minute after start.
+      if (last === null || last < previous) this.#after(60_000, () => this.#export())
+      else this.#at(next, () => this.#export())
+    }
     if (this.#config.softRestartTime && this.#softRestart) this.#scheduleSoftRestart(this.#config.softRestartTime)
   }
 

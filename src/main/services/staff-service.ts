@@ -86,7 +86,7 @@ function byTime(a: FeedbackRecord, b: FeedbackRecord): number {
 export class StaffService {
   readonly #options: StaffServiceOptions
   readonly #log: JsonFile<ExportLogData>
-  readonly #destinations = new Map<string, { label: string; path: string; kind: Destination['kind'] }>()
+  #destinations = new Map<string, { label: string; path: string; kind: Destination['kind'] }>()
   readonly #receipts = new Map<string, Receipt>()
 
   constructor(options: StaffServiceOptions) {
@@ -188,18 +188,20 @@ export class StaffService {
 
   /** The places an export can go now: plugged-in drives, the configured folder, and a folder picked this session. */
   async destinations(): Promise<{ destinations: Destination[]; canPickFolder: boolean }> {
-    const picked = [...this.#destinations].find(([, place]) => place.kind === 'picked')
-    this.#destinations.clear()
     let drives: RemovableDrive[] = []
     try {
       drives = await this.#options.drives()
     } catch (error) {
       this.#options.logError('listing removable drives failed', error)
     }
-    drives.forEach((drive, index) => this.#destinations.set(`drive-${index + 1}`, { ...drive, kind: 'removable' }))
+    // The new list is built first and swapped in at once, so an export started meanwhile finds its destination.
+    const offered = new Map<string, { label: string; path: string; kind: Destination['kind'] }>()
+    drives.forEach((drive, index) => offered.set(`drive-${index + 1}`, { ...drive, kind: 'removable' }))
     const folder = this.#options.config.exportFolder
-    if (folder) this.#destinations.set('configured', { label: folder, path: folder, kind: 'configured' })
-    if (picked) this.#destinations.set(picked[0], picked[1])
+    if (folder) offered.set('configured', { label: folder, path: folder, kind: 'configured' })
+    const picked = this.#destinations.get('picked')
+    if (picked) offered.set('picked', picked)
+    this.#destinations = offered
     return {
       destinations: [...this.#destinations].map(([id, place]) => ({ id, label: place.label, kind: place.kind })),
       canPickFolder: this.#options.app.pickFolder !== null
@@ -280,6 +282,12 @@ export class StaffService {
     const removed = await this.#options.store.removeExported(receipt.ids)
     this.#receipts.delete(exportId)
     return ok({ removed })
+  }
+
+  /** When the scheduled export last ran, for catching up on one missed while the PC was off. */
+  lastScheduledExportAt(): Date | null {
+    const last = this.#log.get('lastScheduledExport')
+    return last ? new Date(last.at) : null
   }
 
   /** The scheduled export: everything not yet exported, to the configured folder; the result shows in the summary. */

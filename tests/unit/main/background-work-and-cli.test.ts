@@ -25,10 +25,11 @@ describe('background work', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  function staffDouble(results: boolean[]) {
+  function staffDouble(results: boolean[], lastRun: Date | null = new Date()) {
     return {
       applyRetention: vi.fn(async () => {}),
-      scheduledExport: vi.fn(async () => results.shift() ?? true)
+      scheduledExport: vi.fn(async () => results.shift() ?? true),
+      lastScheduledExportAt: () => lastRun
     }
   }
 
@@ -76,6 +77,29 @@ describe('background work', () => {
     expect(new Date().getHours()).toBe(18)
     await vi.advanceTimersByTimeAsync(24 * 3_600_000 - 45 * 60_000)
     expect(staff.scheduledExport).toHaveBeenCalledTimes(4)
+    work.stop()
+  })
+
+  it('catches up a minute after start on a scheduled export missed while the PC was off', async () => {
+    const staff = staffDouble([], new Date(2026, 10, 22, 18, 0))
+    const config = {
+      ...defaultConfig(),
+      scheduledExport: { folder: '/mnt/usb', time: '18:00', format: 'csv' as const }
+    }
+    const work = new BackgroundWork(
+      staff as unknown as StaffService,
+      config,
+      timers,
+      () => new Date(),
+      () => {}
+    )
+    work.start()
+    await vi.advanceTimersByTimeAsync(59_999)
+    expect(staff.scheduledExport).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(staff.scheduledExport).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(9 * 3_600_000)
+    expect(staff.scheduledExport).toHaveBeenCalledTimes(2)
     work.stop()
   })
 

@@ -90,6 +90,33 @@ describe('staff session (renderer)', () => {
     expect(staff.destinations).toHaveLength(1)
   })
 
+  it('does not reopen the panel when the right PIN is answered after Cancel, and ends the session in main', async () => {
+    let answer: (value: unknown) => void = () => {}
+    const api = fakeApi({ unlockStaff: vi.fn(() => new Promise((resolve) => (answer = resolve))) as never })
+    const staff = new StaffSession(api, 120, () => {})
+    await staff.open()
+    for (const digit of '2468') staff.press(digit)
+    const submitting = staff.submitPin()
+    await staff.close()
+    answer(ok({ unlocked: true }))
+    await submitting
+    expect(staff.step).toBe('closed')
+    expect(api.staffSummary).not.toHaveBeenCalled()
+    expect(api.endStaff).toHaveBeenCalledTimes(2)
+  })
+
+  it('sends one clear however many times Remove is tapped', async () => {
+    const api = fakeApi()
+    const staff = new StaffSession(api, 120, () => {})
+    await staff.open()
+    for (const digit of '2468') staff.press(digit)
+    await staff.submitPin()
+    await staff.export('drive-1', 'csv', { kind: 'all' })
+    staff.askToClear()
+    await Promise.all([staff.clear(), staff.clear()])
+    expect(api.clearExported).toHaveBeenCalledTimes(1)
+  })
+
   it('keeps at most 8 digits and needs at least 4 before OK', () => {
     const staff = new StaffSession(fakeApi(), 120, () => {})
     for (const digit of '123') staff.press(digit)

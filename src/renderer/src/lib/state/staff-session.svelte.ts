@@ -22,6 +22,7 @@ export type ExportState =
   | { kind: 'exporting' }
   | { kind: 'done'; receipt: ExportReceipt }
   | { kind: 'confirm-clear'; receipt: ExportReceipt }
+  | { kind: 'clearing' }
   | { kind: 'cleared'; removed: number }
   | { kind: 'failed'; code: ErrorCode }
 
@@ -47,6 +48,8 @@ export class StaffSession {
   #idle: unknown = null
   #firstPin = ''
   #lastPing = 0
+  /** Bumped on every close, so an answer that arrives after Cancel or a time-out cannot reopen the panel. */
+  #generation = 0
   #onclose: () => void
 
   constructor(api: KioskApi, sessionSeconds: number, onclose: () => void, timers: Timers = systemTimers) {
@@ -58,7 +61,9 @@ export class StaffSession {
 
   /** The hidden gesture was made: ask main where staff mode stands and show the right first screen. */
   async open(): Promise<void> {
+    const generation = this.#generation
     const status = await this.#api.staffStatus()
+    if (generation !== this.#generation) return
     this.pin = ''
     this.notice = null
     if (!status.ok) return
@@ -108,13 +113,24 @@ export class StaffSession {
         this.notice = { kind: 'mismatch' }
         return
       }
+      const generation = this.#generation
       const created = await this.#api.createStaffPin({ pin, confirmation: this.#firstPin })
       this.#firstPin = ''
+      if (!(await this.#stillOpen(generation))) return
       if (created.ok && created.value.unlocked) await this.#openPanel()
       return
     }
+    const generation = this.#generation
     const answer = await this.#api.unlockStaff({ pin })
+    if (!(await this.#stillOpen(generation))) return
     if (answer.ok) await this.#answer(answer.value)
+  }
+
+  /** False, and main's session ended, when staff mode was closed while waiting for main. */
+  async #stillOpen(generation: number): Promise<boolean> {
+    if (generation === this.#generation) return true
+    await this.#api.endStaff()
+    return false
   }
 
   async #answer(answer: UnlockAnswer): Promise<void> {
@@ -127,6 +143,7 @@ export class StaffSession {
   async #openPanel(): Promise<void> {
     this.step = 'panel'
     this.exportState = { kind: 'idle' }
+    this.touch()
     await this.refresh()
   }
 
@@ -182,7 +199,10 @@ export class StaffSession {
   async clear(): Promise<void> {
     if (this.exportState.kind !== 'confirm-clear') return
     this.touch()
-    const result = await this.#api.clearExported({ exportId: this.exportState.receipt.exportId })
+    const { exportId } = this.exportState.receipt
+    // A second tap while main is removing the records sends nothing.
+    this.exportState = { kind: 'clearing' }
+    const result = await this.#api.clearExported({ exportId })
     this.exportState = result.ok
       ? { kind: 'cleared', removed: result.value.removed }
       : { kind: 'failed', code: result.error.code }
@@ -213,9 +233,13 @@ export class StaffSession {
     if (this.#idle !== null) this.#timers.clearTimeout(this.#idle)
     this.#idle = this.#timers.setTimeout(() => void this.close(), this.#sessionMilliseconds)
     const now = Date.now()
-    if (this.step === 'panel' && now - this.#lastPing > 15_000) {
+    // Main's session must outlive the screen's: it is told at least every 5 seconds of use, and if it has already
+    // ended (a restart, a lost session) the screen closes too.
+    if (this.step === 'panel' && now - this.#lastPing > 5_000) {
       this.#lastPing = now
-      void this.#api.touchStaff()
+      void this.#api.touchStaff().then((answer) => {
+        if (!answer.ok) void this.close()
+      })
     }
   }
 
@@ -224,6 +248,7 @@ export class StaffSession {
     if (this.#idle !== null) this.#timers.clearTimeout(this.#idle)
     this.#idle = null
     const wasOpen = this.step !== 'closed'
+    this.#generation += 1
     this.step = 'closed'
     this.pin = ''
     this.#firstPin = ''
