@@ -1,15 +1,15 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defaultConfig } from '../../../src/shared/config'
 import { BackgroundWork } from '../../../src/main/services/background-work'
 import { exitCodes, runCli } from '../../../src/main/services/cli'
 import { parseCliArguments } from '../../../src/main/services/cli-arguments'
-import { type KioskCore, startKioskCore } from '../../../src/main/services/kiosk-core'
+import type { KioskCore } from '../../../src/main/services/kiosk-core'
 import type { StaffService } from '../../../src/main/services/staff-service'
-import { openElectronStore } from './open-json-file'
 import { feedbackRecord } from './records'
+import { startTestCore } from './test-core'
 
 vi.mock('electron', () => ({ default: {} }))
 
@@ -150,15 +150,7 @@ describe('command line for IT', () => {
     lines.length = 0
     data = await mkdtemp(join(tmpdir(), 'kiosk-cli-data-'))
     out = await mkdtemp(join(tmpdir(), 'kiosk-cli-out-'))
-    await writeFile(join(data, 'config.json'), JSON.stringify({ stationLabel: 'Front' }))
-    core = await startKioskCore({
-      configFile: join(data, 'config.json'),
-      bundledContentFolder: resolve(import.meta.dirname, '../../../content'),
-      dataFolder: data,
-      openJsonFile: openElectronStore,
-      appVersion: '0.1.0',
-      logError: () => {}
-    })
+    core = await startTestCore(data, { stationLabel: 'Front' })
     for (const day of ['2026-10-30', '2026-11-02', '2026-11-03']) {
       await core.feedbackStore.append(feedbackRecord({ rating: 2, station: 'Front', time: `${day}T08:00:00.000Z` }))
     }

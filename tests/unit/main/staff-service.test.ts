@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Channel } from '../../../src/shared/contract'
 import type { FeedbackRecord } from '../../../src/shared/feedback'
 import { dispatch } from '../../../src/main/services/handlers'
-import { type KioskCore, startKioskCore } from '../../../src/main/services/kiosk-core'
-import { openElectronStore } from './open-json-file'
+import type { KioskCore } from '../../../src/main/services/kiosk-core'
 import { feedbackRecord } from './records'
+import { startTestCore } from './test-core'
 
 vi.mock('electron', () => ({ default: {} }))
 
@@ -34,21 +34,15 @@ describe('staff mode in main', () => {
     data = await mkdtemp(join(tmpdir(), 'kiosk-staff-data-'))
     usb = await mkdtemp(join(tmpdir(), 'kiosk-usb-'))
     clock = new Date('2026-11-24T12:00:00.000Z')
-    await writeFile(
-      join(data, 'config.json'),
-      JSON.stringify({ stationLabel: 'Room 2', exportFolder: usb, retentionDays: 30 })
+    core = await startTestCore(
+      data,
+      { stationLabel: 'Room 2', exportFolder: usb, retentionDays: 30 },
+      {
+        now: () => clock,
+        drives: async () => [{ label: 'KINGSTON (E:)', path: usb }],
+        app: { restart, quit, pickFolder: null }
+      }
     )
-    core = await startKioskCore({
-      configFile: join(data, 'config.json'),
-      bundledContentFolder: resolve(import.meta.dirname, '../../../content'),
-      dataFolder: data,
-      openJsonFile: openElectronStore,
-      appVersion: '0.1.0',
-      logError: () => {},
-      now: () => clock,
-      drives: async () => [{ label: 'KINGSTON (E:)', path: usb }],
-      app: { restart, quit, pickFolder: null }
-    })
     for (const day of [20, 21, 22]) await core.feedbackStore.append(record(day))
   })
   afterEach(async () => {
