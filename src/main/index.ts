@@ -26,7 +26,9 @@ log.initialize()
 // Rotating logs in the data folder: main.log grows to 5 MB, then moves to main.old.log.
 log.transports.file.maxSize = 5 * 1024 * 1024
 // An error in main is logged and survived; the kiosk keeps showing articles.
-log.errorHandler.startCatching({ showDialog: false })
+// Uncaught errors are noted for staff mode too, once the kiosk's services exist.
+let noteUncaught: ((error: Error) => void) | null = null
+log.errorHandler.startCatching({ showDialog: false, onError: ({ error }) => noteUncaught?.(error) })
 declareAppScheme()
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
@@ -96,19 +98,11 @@ async function start(): Promise<void> {
     log.warn(`feedback file ${recovery.file} was unreadable and kept as ${recovery.backup}`)
   }
 
-  // Errors logged anywhere in main also show in staff mode's data-health panel.
-  log.hooks.push((message) => {
-    if (message.level === 'error') core.errors.record(message.date, message.data.map(String).join(' '))
-    return message
-  })
+  noteUncaught = (error) => core.errors.record(new Date(), `uncaught: ${error.message}`)
 
   lockDownSession(devServerUrl)
   serveAppScheme(join(import.meta.dirname, '../renderer'), () => core.content().root)
-  registerIpc(
-    core.handlers,
-    (url) => isAppUrl(url, devServerUrl),
-    (message, error) => log.error(message, error)
-  )
+  registerIpc(core.handlers, (url) => isAppUrl(url, devServerUrl), core.logError)
   const appUrl = devServerUrl ?? appEntryUrl
   const window = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
@@ -120,7 +114,9 @@ async function start(): Promise<void> {
     log.warn(message)
   )
   if (app.isPackaged) {
-    applyAutostart(core.config.autoStart).catch((error: unknown) => log.error('setting up auto-start failed', error))
+    applyAutostart(core.config.autoStart).catch((error: unknown) =>
+      core.logError('setting up auto-start failed', error)
+    )
   }
 
   // The display stays awake only in clinic hours; checked every minute so a clock change is followed too.
@@ -134,7 +130,7 @@ async function start(): Promise<void> {
     core.config,
     systemTimers,
     () => new Date(),
-    (message, error) => log.error(message, error),
+    core.logError,
     // Not while staff are working in staff mode; the next night will do.
     () => {
       if (!core.staffAuth.inSession()) void window.webContents.loadURL(appUrl)

@@ -18,19 +18,6 @@ export function isDisplayAwake(now: Date, hours: ClinicHours | null): boolean {
   return minute >= minutesOf(hours.open) && minute < minutesOf(hours.close)
 }
 
-/** Milliseconds until the display should next change state (checked at least every minute by its callers). */
-export function millisecondsToNextChange(now: Date, hours: ClinicHours | null): number | null {
-  if (!hours) return null
-  const awake = isDisplayAwake(now, hours)
-  const probe = new Date(now)
-  probe.setSeconds(0, 0)
-  for (let step = 0; step < 8 * 24 * 60; step += 1) {
-    probe.setMinutes(probe.getMinutes() + 1)
-    if (isDisplayAwake(probe, hours) !== awake) return probe.getTime() - now.getTime()
-  }
-  return null
-}
-
 /**
  * Burn-in protection: where the whole screen sits, a few pixels off centre, moving one step every few minutes around
  * a small square, so no edge stays on the same pixels for hours.

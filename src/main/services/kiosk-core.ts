@@ -21,6 +21,8 @@ export interface KioskCore {
   staffAuth: StaffAuth
   staff: StaffService
   errors: ErrorJournal
+  /** Logs an error and notes it for staff mode's data health; everything in main logs errors through this. */
+  logError: ErrorLogger
   handlers: HandlerTable
 }
 
@@ -104,6 +106,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     staffAuth,
     staff,
     errors,
+    logError,
     handlers: createHandlers({ config: () => config, content: () => content, feedback, staff })
   }
 }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { burnInOffset, isDisplayAwake, millisecondsToNextChange } from '../../../src/shared/display-schedule'
+import { burnInOffset, isDisplayAwake } from '../../../src/shared/display-schedule'
 
 const weekdays = { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:30' }
 
 describe('display schedule', () => {
   it('keeps the display awake all the time without clinic hours', () => {
     expect(isDisplayAwake(new Date(2026, 10, 29, 3, 0), null)).toBe(true)
-    expect(millisecondsToNextChange(new Date(), null)).toBeNull()
   })
 
   it('is awake only on clinic days, between opening and closing', () => {
@@ -15,15 +14,6 @@ describe('display schedule', () => {
     expect(isDisplayAwake(new Date(2026, 10, 24, 18, 29), weekdays)).toBe(true)
     expect(isDisplayAwake(new Date(2026, 10, 24, 18, 30), weekdays)).toBe(false)
     expect(isDisplayAwake(new Date(2026, 10, 29, 12, 0), weekdays)).toBe(false)
-  })
-
-  it('knows when the next change is, across a weekend', () => {
-    const friday = new Date(2026, 10, 27, 18, 0)
-    expect(millisecondsToNextChange(friday, weekdays)).toBe(30 * 60_000)
-    const fridayNight = new Date(2026, 10, 27, 20, 0)
-    expect(new Date(fridayNight.getTime() + (millisecondsToNextChange(fridayNight, weekdays) ?? 0))).toEqual(
-      new Date(2026, 10, 30, 8, 0)
-    )
   })
 })
 
