@@ -54,3 +54,20 @@ export async function touchStroke(
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
   await cdp.detach()
 }
+
+/** The hidden staff gesture, made with a real finger: hold the top-left corner, then tap the bottom-right one. */
+export async function staffGesture(page: Page, holdMilliseconds = 3300): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 30, y: 30, id: 1 }] })
+  await page.waitForTimeout(holdMilliseconds)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+  const size = page.viewportSize() ?? { width: 1920, height: 1080 }
+  await page.touchscreen.tap(size.width - 30, size.height - 30)
+}
+
+/** Types a PIN on the staff pad and presses OK. */
+export async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByRole('button', { name: `Digit ${digit}`, exact: true }).tap()
+  await page.getByTestId('pin-ok').tap()
+}

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { expect, test } from './kiosk-fixture'
+import { expect, staffGesture, test, typePin } from './kiosk-fixture'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
 
@@ -59,15 +59,9 @@ for (const screen of screens) {
 
     test('the staff screens keep every button big enough for a finger', async ({ kiosk, harness }) => {
       await harness.core.staffAuth.setPin('2468')
-      const size = kiosk.viewportSize() ?? { width: screen.width, height: screen.height }
-      const cdp = await kiosk.context().newCDPSession(kiosk)
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 20, y: 20, id: 1 }] })
-      await kiosk.waitForTimeout(3300)
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-      await kiosk.touchscreen.tap(size.width - 20, size.height - 20)
+      await staffGesture(kiosk)
       await kiosk.screenshot({ path: `${screenshots}/staff-pin-${screen.name}.png` })
-      for (const digit of '2468') await kiosk.getByRole('button', { name: `Digit ${digit}`, exact: true }).tap()
-      await kiosk.getByTestId('pin-ok').tap()
+      await typePin(kiosk, '2468')
       await kiosk.getByTestId('staff-summary').waitFor()
       await kiosk.screenshot({ path: `${screenshots}/staff-panel-${screen.name}.png` })
       const small = await kiosk.evaluate(() =>

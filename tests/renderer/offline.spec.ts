@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, touchStroke } from './kiosk-fixture'
+import { expect, staffGesture, test, touchStroke, typePin } from './kiosk-fixture'
 
 const usb = mkdtempSync(join(tmpdir(), 'kiosk-offline-usb-'))
 test.afterAll(async () => rm(usb, { recursive: true, force: true }))
@@ -32,13 +32,8 @@ test('a whole session (reading, feedback with a comment, staff export) makes no 
   await kiosk.getByTestId('part-skip').tap()
   await kiosk.getByRole('button', { name: 'Back to reading' }).tap()
 
-  const cdp = await kiosk.context().newCDPSession(kiosk)
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 20, y: 20, id: 1 }] })
-  await kiosk.waitForTimeout(3300)
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-  await kiosk.touchscreen.tap(1900, 1060)
-  for (const digit of '2468') await kiosk.getByRole('button', { name: `Digit ${digit}`, exact: true }).tap()
-  await kiosk.getByTestId('pin-ok').tap()
+  await staffGesture(kiosk)
+  await typePin(kiosk, '2468')
   await kiosk.getByTestId('export-now').tap()
   await expect(kiosk.getByTestId('export-outcome')).toContainText('1 records saved')
   await kiosk.getByTestId('staff-done').tap()

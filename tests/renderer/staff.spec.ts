@@ -2,10 +2,9 @@ import { mkdtempSync } from 'node:fs'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import Papa from 'papaparse'
 import type { FeedbackRecord, Rating } from '../../src/shared/feedback'
-import { expect, test } from './kiosk-fixture'
+import { expect, staffGesture, test, typePin } from './kiosk-fixture'
 
 /** Twelve answers: ratings 1,2,3 in turn, on days spread over November, some with comments. */
 const seeded: FeedbackRecord[] = Array.from({ length: 12 }, (_, index) => ({
@@ -20,22 +19,6 @@ const seeded: FeedbackRecord[] = Array.from({ length: 12 }, (_, index) => ({
   station: 'Room 2',
   time: `2026-11-${String(index + 1).padStart(2, '0')}T09:15:00.000Z`
 }))
-
-/** The hidden gesture, made with a real finger: hold the top-left corner three seconds, then tap bottom-right. */
-async function staffGesture(page: Page, holdMilliseconds = 3300): Promise<void> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 30, y: 30, id: 1 }] })
-  await page.waitForTimeout(holdMilliseconds)
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-  await cdp.detach()
-  const size = page.viewportSize() ?? { width: 1920, height: 1080 }
-  await page.touchscreen.tap(size.width - 30, size.height - 30)
-}
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  for (const digit of pin) await page.getByRole('button', { name: `Digit ${digit}`, exact: true }).tap()
-  await page.getByTestId('pin-ok').tap()
-}
 
 // Stands in for a USB stick: the configured export folder, emptied after each test.
 const usb = mkdtempSync(join(tmpdir(), 'kiosk-usb-'))
