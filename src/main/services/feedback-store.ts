@@ -31,6 +31,11 @@ export interface JsonFileOptions<T> {
   accessPropertiesByDotNotation: false
 }
 
+/** Where a damaged `<name>.json` is kept: `<name>.corrupt-<time>.json`, never matching a live store's name. */
+function setAsideName(name: string, time: Date): string {
+  return `${name}.corrupt-${time.toISOString().replace(/[:.]/g, '-')}.json`
+}
+
 /**
  * True when an error means the file's content is damaged (not JSON, wrong shape, refused by a migration), as opposed
  * to the disk being busy or locked for a moment (antivirus, backup), which must never cost a file.
@@ -77,8 +82,7 @@ export function openOrSetAside<T extends Record<string, unknown>>(
     return { file: openPatiently(open, folder, name, options), setAside: false }
   } catch (error) {
     if (!isDamagedFile(error)) throw error
-    const stamp = now().toISOString().replace(/[:.]/g, '-')
-    renameSync(join(folder, `${name}.json`), join(folder, `${name}.corrupt-${stamp}.json`))
+    renameSync(join(folder, `${name}.json`), join(folder, setAsideName(name, now())))
     return { file: open(folder, name, options), setAside: true }
   }
 }
@@ -367,8 +371,7 @@ export class FeedbackStore {
 
   async #recover(month: string, error: unknown, original: Buffer | null = null): Promise<JsonFile<MonthData>> {
     const name = `feedback-${month}.json`
-    const stamp = this.#now().toISOString().replace(/[:.]/g, '-')
-    const backup = `feedback-${month}.corrupt-${stamp}.json`
+    const backup = setAsideName(`feedback-${month}`, this.#now())
     this.#months.delete(month)
     const bytes = original ?? (await readFile(join(this.#folder, name)).catch(() => null))
     if (bytes !== null) {
