@@ -123,6 +123,31 @@ export function orderPlaylist(
   return { articles: ordered, problems }
 }
 
+/**
+ * The articles in other languages that translate a shown article: same id, any other language, in file order. An
+ * article in another language with no shown article of its id is left out without a problem: a clinic may keep
+ * translations of articles it does not show today, and nothing about them is broken.
+ */
+export function findTranslations(all: Article[], shown: Article[]): Article[] {
+  const shownLanguageOf = new Map(shown.map((article) => [article.id, article.language]))
+  return all.filter((article) => {
+    const language = shownLanguageOf.get(article.id)
+    return language !== undefined && article.language !== language
+  })
+}
+
+/**
+ * Whether feedback may name this article and section: the article is shown, and the section belongs to it or to one
+ * of its translations (a patient reading the Spanish text names the Spanish section ids).
+ */
+export function isShownSection(playlist: Playlist, articleId: string, sectionId: string | null): boolean {
+  if (!playlist.articles.some((article) => article.id === articleId)) return false
+  if (sectionId === null) return true
+  return [...playlist.articles, ...playlist.translations].some(
+    (article) => article.id === articleId && article.sections.some((section) => section.id === sectionId)
+  )
+}
+
 async function isFolder(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory()
@@ -147,7 +172,11 @@ export async function loadContent(options: ContentOptions): Promise<ContentState
       )
       if (ordered.articles.length > 0) {
         return {
-          playlist: { articles: ordered.articles, contentVersion: external.version },
+          playlist: {
+            articles: ordered.articles,
+            translations: findTranslations(external.articles, ordered.articles),
+            contentVersion: external.version
+          },
           root: options.externalFolder,
           origin: 'external',
           problems
@@ -173,7 +202,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentState
   const articles =
     ordered.articles.length > 0 ? ordered.articles : orderPlaylist(bundled.articles, options.language, []).articles
   return {
-    playlist: { articles, contentVersion: bundled.version },
+    playlist: { articles, translations: findTranslations(bundled.articles, articles), contentVersion: bundled.version },
     root: options.bundledFolder,
     origin: 'bundled',
     problems

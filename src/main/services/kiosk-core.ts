@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { ConfigProblem, KioskConfig } from '../../shared/config'
 import { readConfigFile } from './config-file'
-import { type ContentState, loadContent } from './content-library'
+import { type ContentState, isShownSection, loadContent } from './content-library'
 import { FeedbackService } from './feedback-service'
 import { FeedbackStore, type OpenJsonFile } from './feedback-store'
 import type { RemovableDrive } from './drives'
@@ -71,12 +71,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     contentVersion: () => content.playlist.contentVersion,
     roundingMinutes: () => config.feedbackTimeRoundingMinutes,
     minimumGapSeconds: () => config.feedbackMinimumGapSeconds,
-    isShown: (articleId, sectionId) => {
-      const article = content.playlist.articles.find((candidate) => candidate.id === articleId)
-      return (
-        article !== undefined && (sectionId === null || article.sections.some((section) => section.id === sectionId))
-      )
-    },
+    isShown: (articleId, sectionId) => isShownSection(content.playlist, articleId, sectionId),
     logError
   })
   const reloadContent = async () => (content = await load())

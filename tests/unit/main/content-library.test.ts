@@ -2,7 +2,12 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadContent, loadContentFolder, resolveImage } from '../../../src/main/services/content-library'
+import {
+  isShownSection,
+  loadContent,
+  loadContentFolder,
+  resolveImage
+} from '../../../src/main/services/content-library'
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/content')
 const bundled = resolve(import.meta.dirname, '../../../content')
@@ -136,5 +141,83 @@ describe('content library', () => {
     })
     expect(state.playlist.articles).toHaveLength(1)
     expect(state.problems).toHaveLength(1)
+  })
+
+  const ids = (articles: Array<{ id: string; language: string }>) =>
+    articles.map((article) => `${article.language}/${article.id}`)
+
+  it('adds the translations of the shown articles, from the same folder, and keeps the playlist to one language', async () => {
+    const state = await loadContent({
+      bundledFolder: join(fixtures, 'translated'),
+      externalFolder: null,
+      language: 'en',
+      playlist: []
+    })
+    expect(ids(state.playlist.articles)).toEqual(['en/flu-vaccine', 'en/hand-washing'])
+    expect(ids(state.playlist.translations)).toEqual(['es/hand-washing'])
+    expect(state.problems).toEqual([])
+  })
+
+  it('offers no translation of an article the playlist leaves out, and reports nothing about it', async () => {
+    const state = await loadContent({
+      bundledFolder: join(fixtures, 'translated'),
+      externalFolder: null,
+      language: 'en',
+      playlist: ['flu-vaccine']
+    })
+    expect(ids(state.playlist.articles)).toEqual(['en/flu-vaccine'])
+    expect(state.playlist.translations).toEqual([])
+    expect(state.problems).toEqual([])
+  })
+
+  it('turns around when the kiosk language is Spanish: the English text becomes the translation', async () => {
+    const state = await loadContent({
+      bundledFolder: join(fixtures, 'translated'),
+      externalFolder: null,
+      language: 'es',
+      playlist: []
+    })
+    expect(ids(state.playlist.articles)).toEqual(['es/hand-washing'])
+    expect(ids(state.playlist.translations)).toEqual(['en/hand-washing'])
+  })
+
+  it('takes translations only from the folder the articles came from', async () => {
+    const external = await loadContent({
+      bundledFolder: join(fixtures, 'translated'),
+      externalFolder: join(fixtures, 'playlist'),
+      language: 'en',
+      playlist: []
+    })
+    expect(external.origin).toBe('external')
+    expect(external.playlist.translations).toEqual([])
+    const fallback = await loadContent({
+      bundledFolder: join(fixtures, 'translated'),
+      externalFolder: join(scratch, 'usb-stick-gone'),
+      language: 'en',
+      playlist: []
+    })
+    expect(fallback.origin).toBe('bundled')
+    expect(fallback.playlist.translations.map((article) => article.file)).toEqual(['es/hand-washing.md'])
+  })
+
+  it('accepts feedback naming a section of any language version of a shown article, and nothing else', async () => {
+    const { playlist } = await loadContent({
+      bundledFolder: join(fixtures, 'translated'),
+      externalFolder: null,
+      language: 'en',
+      playlist: ['hand-washing']
+    })
+    expect(isShownSection(playlist, 'hand-washing', null)).toBe(true)
+    expect(isShownSection(playlist, 'hand-washing', 'when-to-wash')).toBe(true)
+    expect(isShownSection(playlist, 'hand-washing', 'cuando-lavarse-las-manos')).toBe(true)
+    expect(isShownSection(playlist, 'hand-washing', 'what-it-does')).toBe(false)
+    expect(isShownSection(playlist, 'flu-vaccine', null)).toBe(false)
+    const english = await loadContent({
+      bundledFolder: join(fixtures, 'translated'),
+      externalFolder: null,
+      language: 'en',
+      playlist: ['flu-vaccine']
+    })
+    expect(isShownSection(english.playlist, 'hand-washing', 'cuando-lavarse-las-manos')).toBe(false)
   })
 })
