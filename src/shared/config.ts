@@ -18,6 +18,7 @@ export const configShape = {
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as "en" or "es"')
     .default('en'),
   playlist: z.array(z.string().min(1)).max(200).default([]),
+  hideArticlesPastReview: z.boolean().default(false),
   idleSeconds: seconds(3, 3600).default(60),
   stillReadingSeconds: seconds(1, 60).default(10),
   attractWordsPerMinute: z.number().min(40).max(400).default(100),

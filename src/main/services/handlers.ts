@@ -1,6 +1,8 @@
 import { readerSettings, type KioskConfig } from '../../shared/config'
+import { withoutOverdue } from '../../shared/content-review'
 import { type Channel, type Contract, channels } from '../../shared/contract'
 import { inputSchemas } from '../../shared/ipc-schemas'
+import { localDay } from '../../shared/local-day'
 import { fail, ok, type Result } from '../../shared/result'
 import type { ContentState } from './content-library'
 import type { FeedbackService } from './feedback-service'
@@ -23,6 +25,8 @@ export interface HandlerDependencies {
   content: () => ContentState
   feedback: FeedbackService
   staff: StaffService
+  /** The clock that decides, at each request, which articles are past their review date. */
+  now: () => Date
 }
 
 /** Builds the handler table over the kiosk's services. */
@@ -32,7 +36,12 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     'content:playlist': async () => {
       const { playlist } = dependencies.content()
       if (playlist.articles.length === 0) return fail('content-unavailable', 'no articles are available to show')
-      return ok(playlist)
+      // Judged at each request, not at load: the kiosk runs for weeks and the screen asks again every night.
+      if (!dependencies.config().hideArticlesPastReview) return ok(playlist)
+      const current = withoutOverdue(playlist, localDay(dependencies.now()))
+      if (current.articles.length === 0)
+        return fail('content-unavailable', 'every article is past its review date and hidden (hideArticlesPastReview)')
+      return ok(current)
     },
     'kiosk:settings': async () => ok(readerSettings(dependencies.config())),
     'feedback:submit': async (input) => dependencies.feedback.submit(input),

@@ -102,6 +102,6 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     staff,
     errors,
     logError,
-    handlers: createHandlers({ config: () => config, content: () => content, feedback, staff })
+    handlers: createHandlers({ config: () => config, content: () => content, feedback, staff, now })
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { contentReviews } from '../../shared/content-review'
 import { localDay } from '../../shared/local-day'
 import type { ConfigProblem, KioskConfig } from '../../shared/config'
 import type { FeedbackRecord } from '../../shared/feedback'
@@ -172,6 +173,7 @@ export class StaffService {
       lastScheduledExport: this.#log.get('lastScheduledExport'),
       recoveredFiles: store.recoveries().map(({ file, backup, time }) => ({ file, backup, time })),
       contentProblems: content().problems,
+      contentReviews: contentReviews(content().playlist, localDay(this.#options.now()), config.hideArticlesPastReview),
       configProblems: this.#options.configProblems,
       retention: {
         days: config.retentionDays,

@@ -70,7 +70,8 @@ describe('feedback:submit under fuzzing', () => {
       config: defaultConfig,
       content: () => ({}) as ContentState,
       feedback,
-      staff: {} as StaffService
+      staff: {} as StaffService,
+      now: () => new Date()
     })
   })
   afterAll(async () => {

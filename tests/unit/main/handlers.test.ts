@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { defaultConfig, readerSettings } from '../../../src/shared/config'
 import { channels } from '../../../src/shared/contract'
+import type { Playlist } from '../../../src/shared/domain'
 import { loadContent, type ContentState } from '../../../src/main/services/content-library'
 import type { FeedbackService } from '../../../src/main/services/feedback-service'
 import { createHandlers, dispatch } from '../../../src/main/services/handlers'
@@ -21,7 +22,8 @@ describe('IPC handlers', async () => {
     language: 'en',
     playlist: []
   })
-  const table = createHandlers({ config: defaultConfig, content: () => content, feedback, staff })
+  const now = () => new Date('2026-11-24T12:00:00')
+  const table = createHandlers({ config: defaultConfig, content: () => content, feedback, staff, now })
 
   it('has one handler for every channel of the contract', () => {
     expect(Object.keys(table).sort()).toEqual([...channels].sort())
@@ -60,11 +62,56 @@ describe('IPC handlers', async () => {
   })
 
   it('says the content is unavailable when there is nothing to show', async () => {
-    const empty: ContentState = { ...content, playlist: { articles: [], contentVersion: 'x' } }
-    const bare = createHandlers({ config: defaultConfig, content: () => empty, feedback, staff })
+    const empty: ContentState = { ...content, playlist: { articles: [], translations: [], contentVersion: 'x' } }
+    const bare = createHandlers({ config: defaultConfig, content: () => empty, feedback, staff, now })
     expect(await dispatch(bare, 'content:playlist', undefined, context, trusted)).toMatchObject({
       ok: false,
       error: { code: 'content-unavailable' }
+    })
+  })
+
+  describe('articles past their review date', async () => {
+    const translated = await loadContent({
+      bundledFolder: resolve(import.meta.dirname, '../../fixtures/content/translated'),
+      externalFolder: null,
+      language: 'en',
+      playlist: []
+    })
+    let clock = new Date('2026-11-24T12:00:00')
+    const tableWith = (hideArticlesPastReview: boolean) =>
+      createHandlers({
+        config: () => ({ ...defaultConfig(), hideArticlesPastReview }),
+        content: () => translated,
+        feedback,
+        staff,
+        now: () => clock
+      })
+    const shown = async (table: ReturnType<typeof createHandlers>) => {
+      const result = await dispatch(table, 'content:playlist', undefined, context, trusted)
+      if (!result.ok) return result.error.code
+      const { articles, translations } = result.value as Playlist
+      return [...articles, ...translations].map((article) => `${article.language}/${article.id}`)
+    }
+
+    it('are shown by default, overdue or not', async () => {
+      clock = new Date('2026-11-24T12:00:00')
+      expect(await shown(tableWith(false))).toEqual(['en/flu-vaccine', 'en/hand-washing', 'es/hand-washing'])
+    })
+
+    it('are left out when the config says so, judged by the clock at each request', async () => {
+      const table = tableWith(true)
+      clock = new Date('2023-12-31T23:30:00')
+      expect(await shown(table)).toEqual(['en/flu-vaccine', 'en/hand-washing', 'es/hand-washing'])
+      clock = new Date('2024-01-01T23:30:00')
+      expect(await shown(table)).toEqual(['en/flu-vaccine', 'en/hand-washing', 'es/hand-washing'])
+      clock = new Date('2024-01-02T00:30:00')
+      expect(await shown(table)).toEqual(['en/hand-washing', 'es/hand-washing'])
+    })
+
+    it('leave the content unavailable when every article is past its review', async () => {
+      clock = new Date('2035-01-11T09:00:00')
+      expect(await shown(tableWith(true))).toBe('content-unavailable')
+      expect(await shown(tableWith(false))).toHaveLength(3)
     })
   })
 
@@ -103,7 +150,8 @@ describe('IPC handlers', async () => {
       },
       content: () => content,
       feedback,
-      staff
+      staff,
+      now
     })
     const log = vi.fn()
     expect(await dispatch(broken, 'kiosk:settings', undefined, context, trusted, log)).toEqual({

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Channel } from '../../../src/shared/contract'
 import type { FeedbackRecord } from '../../../src/shared/feedback'
+import type { StaffSummary } from '../../../src/shared/staff'
 import { dispatch } from '../../../src/main/services/handlers'
 import type { KioskCore } from '../../../src/main/services/kiosk-core'
 import { feedbackRecord } from './records'
@@ -112,7 +113,14 @@ describe('staff mode in main', () => {
       value: {
         overall: { count: 3, distribution: null },
         articles: [{ articleId: 'baclofen-piriformis-syndrome', count: 3, comments: [] }],
-        health: { records: 3, storeFiles: 1, station: 'Room 2', lastExport: null, retention: { days: 30 } }
+        health: {
+          records: 3,
+          storeFiles: 1,
+          station: 'Room 2',
+          lastExport: null,
+          retention: { days: 30 },
+          contentReviews: []
+        }
       }
     })
   })
@@ -225,5 +233,54 @@ describe('staff mode in main', () => {
     await call('staff:quit')
     expect(quit).toHaveBeenCalledTimes(1)
     expect(JSON.parse(await readFile(join(data, 'staff.json'), 'utf8')).pinHash).toMatch(/^scrypt\$/)
+  })
+})
+
+describe('staff mode and articles due for review', () => {
+  let data: string
+  afterEach(async () => {
+    await rm(data, { recursive: true, force: true })
+  })
+
+  const reviewsWith = async (config: Record<string, unknown>) => {
+    data = await mkdtemp(join(tmpdir(), 'kiosk-staff-reviews-'))
+    const core = await startTestCore(data, config, {
+      bundledContentFolder: join(import.meta.dirname, '../../fixtures/content/translated'),
+      now: () => new Date('2026-11-24T12:00:00')
+    })
+    const call = (channel: Channel, payload?: unknown) => dispatch(core.handlers, channel, payload, sender, () => true)
+    await call('staff:create-pin', { pin: '2468', confirmation: '2468' })
+    const summary = await call('staff:summary')
+    if (!summary.ok) throw new Error(summary.error.message)
+    return { core, call, reviews: (summary.value as StaffSummary).health.contentReviews }
+  }
+
+  it('lists the overdue article, shown to patients while the config does not hide it', async () => {
+    const { reviews } = await reviewsWith({})
+    expect(reviews).toEqual([
+      {
+        articleId: 'flu-vaccine',
+        language: 'en',
+        title: 'The Flu Vaccine',
+        file: 'en/flu-vaccine.md',
+        nextReview: '2024-01-01',
+        status: 'overdue',
+        hidden: false
+      }
+    ])
+  })
+
+  it('marks it hidden when the config hides articles past their review', async () => {
+    const { reviews } = await reviewsWith({ hideArticlesPastReview: true })
+    expect(reviews).toMatchObject([{ articleId: 'flu-vaccine', status: 'overdue', hidden: true }])
+  })
+
+  it('accepts feedback that names a section of the Spanish translation', async () => {
+    const { call } = await reviewsWith({})
+    const feedback = { articleId: 'hand-washing', rating: 3, comment: null, language: 'es' }
+    expect(await call('feedback:submit', { ...feedback, sectionId: 'cuando-lavarse-las-manos' })).toMatchObject({
+      ok: true
+    })
+    expect(await call('feedback:submit', { ...feedback, sectionId: 'no-such-section' })).toMatchObject({ ok: false })
   })
 })
