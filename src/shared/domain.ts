@@ -49,9 +49,15 @@ export interface ContentProblem {
   message: string
 }
 
-/** What the reader needs to show: the articles in playlist order and the version of the content they came from. */
+/**
+ * What the reader needs to show: the articles in the kiosk's language in playlist order, their translations, and the
+ * version of the content they came from. A patient who picks another language reads the translation with the same id
+ * when there is one, and the article in the kiosk's language (with a note) when there is not.
+ */
 export interface Playlist {
   articles: Article[]
+  /** Articles in other languages whose id matches one of `articles`; at most one per id and language. */
+  translations: Article[]
   contentVersion: string
 }
 

@@ -30,6 +30,19 @@ export interface TrendDay {
   average: number | null
 }
 
+/** An article that needs its clinical review soon or is overdue for it. */
+export interface ContentReview {
+  articleId: string
+  language: string
+  title: string
+  file: string
+  /** YYYY-MM-DD, as the front matter's `nextReview` says. */
+  nextReview: string
+  status: 'due-soon' | 'overdue'
+  /** True when the config hides articles past their review date and this one is not shown to patients. */
+  hidden: boolean
+}
+
 /** What the data-health panel shows. */
 export interface DataHealth {
   records: number
@@ -39,6 +52,8 @@ export interface DataHealth {
   lastScheduledExport: { at: string; ok: boolean; message: string } | null
   recoveredFiles: Array<{ file: string; backup: string; time: string }>
   contentProblems: Array<{ file: string; line: number; message: string }>
+  /** Articles whose next review is due within `reviewSoonDays` or already past, soonest first. */
+  contentReviews: ContentReview[]
   configProblems: Array<{ key: string; message: string }>
   retention: { days: number; lastRemoved: number; waitingForExport: number }
   appVersion: string
