@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/main/**/*.test.ts', 'tests/unit/shared/**/*.test.ts'],
+          include: ['tests/unit/main/**/*.test.ts', 'tests/unit/shared/**/*.test.ts', 'tests/unit/source/**/*.test.ts'],
           server: { deps: { inline: ['electron-store'] } }
         }
       },

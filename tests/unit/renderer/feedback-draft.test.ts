@@ -9,7 +9,7 @@ const short = article('one-screen', [section('only')])
 
 function setUp(answer: () => Promise<Result<{ id: string }>> = async () => ok({ id: 'new' })) {
   const submitFeedback = vi.fn<(input: FeedbackInput) => Promise<Result<{ id: string }>>>(answer)
-  const draft = new FeedbackDraft({ submitFeedback }, 'es', 6)
+  const draft = new FeedbackDraft({ submitFeedback }, () => 'es', 6)
   return { draft, submitFeedback }
 }
 

@@ -20,13 +20,19 @@ export class FeedbackDraft {
   article: Article | null = $state.raw(null)
 
   #api: Pick<KioskApi, 'submitFeedback'>
-  #language: string
+  /** The patient's interface language at the moment of sending, recorded with the feedback. */
+  #language: () => string
   #thankYouMilliseconds: number
   #timers: Timers
   #sentThisVisit = false
   #timer: unknown = null
 
-  constructor(api: Pick<KioskApi, 'submitFeedback'>, language: string, thankYouSeconds: number, timers = systemTimers) {
+  constructor(
+    api: Pick<KioskApi, 'submitFeedback'>,
+    language: () => string,
+    thankYouSeconds: number,
+    timers = systemTimers
+  ) {
     this.#api = api
     this.#language = language
     this.#thankYouMilliseconds = thankYouSeconds * 1000
@@ -77,7 +83,7 @@ export class FeedbackDraft {
       sectionId,
       rating: this.rating,
       comment: trimmed === '' ? null : trimmed,
-      language: this.#language
+      language: this.#language()
     })
     if (this.step !== 'sending') return
     if (result.ok) {

@@ -22,6 +22,17 @@ export class Reader {
     this.articles = articles
   }
 
+  /**
+   * Swaps in the same topics in another language, keeping the patient on the same topic and, when the translation has
+   * that many sections, on the same part of it.
+   */
+  replaceArticles(articles: Article[]): void {
+    if (articles.length !== this.articles.length) throw new Error('a translated playlist must keep its topics')
+    const sectionIndex = this.sectionIndex
+    this.articles = articles
+    this.sectionIndex = Math.min(sectionIndex, this.article.sections.length - 1)
+  }
+
   /** The next section, the first section of the next article after the last one, and the start after the end. */
   next(): void {
     this.direction = 1

@@ -1,7 +1,14 @@
-import type { ErrorCode } from '../../../shared/result'
+import type { ErrorCode } from '../../../../shared/result'
 
-/** Every string the patient sees, in one place so translations (issue 6) replace one object. */
-export const messages = {
+/**
+ * Every string of the interface in English: the reference every other language's file must match key for key
+ * (`Messages` is this object's type, so a missing or extra key fails the typecheck).
+ */
+export const en = {
+  /** This language's name in itself, as the language picker shows it. */
+  ownName: 'English',
+  /** Languages' names in this language, for the note on an untranslated article. */
+  languageNames: { en: 'English', es: 'Spanish' } as Record<string, string>,
   appName: 'Health information',
   disclaimer: 'General information, not medical advice. Ask your care team.',
   next: 'Next',
@@ -22,6 +29,19 @@ export const messages = {
     `This screen will go back to the start in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
   stillReadingStay: 'Yes, keep reading',
   loading: 'Loading…',
+  untranslated: (language: string) => `This topic is only available in ${language} for now.`,
+  listen: 'Listen',
+  stopListening: 'Stop',
+  settings: 'Text and language',
+  settingsTitle: 'Make it easier to read',
+  language: 'Language',
+  textSize: 'Text size',
+  textSizes: { standard: 'Normal', large: 'Large', largest: 'Largest' },
+  colours: 'Colours',
+  contrastStandard: 'Standard',
+  contrastHigh: 'High contrast',
+  settingsDone: 'Done',
+  settingsResetNote: 'These go back to normal for the next person.',
   resting: 'The clinic is closed. Touch the screen to wake it.',
   giveFeedback: 'Give feedback',
   wasThisHelpful: 'Was this helpful?',
@@ -72,6 +92,8 @@ export const messages = {
     lookAgain: 'Look again',
     pickFolder: 'Choose a folder…',
     format: 'Format',
+    formatCsv: 'CSV (Excel)',
+    formatJson: 'JSON',
     range: 'Which feedback',
     rangeUnexported: 'Not yet exported',
     rangeAll: 'Everything',
@@ -100,6 +122,10 @@ export const messages = {
     retention: (days: number, removed: number, waiting: number) =>
       `Records older than ${days} days are removed once exported. Last check: ${removed} removed, ${waiting} waiting for an export.`,
     contentProblems: 'Content problems',
+    contentReviews: 'Articles due for clinical review',
+    reviewOverdue: (day: string) => `review overdue since ${day}`,
+    reviewDueSoon: (day: string) => `review due by ${day}`,
+    hiddenFromPatients: 'hidden from patients',
     configProblems: 'Config problems',
     recentErrors: 'Recent errors',
     versions: (app: string, content: string) => `App ${app}, content ${content}`,
@@ -131,3 +157,6 @@ export const messages = {
     internal: 'Something went wrong. Please tell the front desk.'
   } satisfies Record<ErrorCode, string>
 }
+
+/** The shape every language's messages have. */
+export type Messages = typeof en

@@ -1,0 +1,46 @@
+import type { Article, Playlist } from '../../../../shared/domain'
+import { en, type Messages } from './en'
+import { es } from './es'
+
+export type { Messages } from './en'
+
+/** Every language the interface is written in, with its messages. Add a file and a line here for a new one. */
+export const catalogue = { en, es } satisfies Record<string, Messages>
+
+/** A language the interface is written in. */
+export type InterfaceLanguage = keyof typeof catalogue
+
+/** The interface languages, in the order the language picker shows them. */
+export const interfaceLanguages = Object.keys(catalogue) as InterfaceLanguage[]
+
+/** The primary subtag of a language code: "es-MX" → "es". */
+export const primaryLanguage = (code: string): string => code.split('-')[0]?.toLowerCase() ?? code
+
+/** The interface language for a language code: itself, its primary language ("es-MX" → "es"), or English. */
+export function interfaceLanguageFor(code: string): InterfaceLanguage {
+  const primary = primaryLanguage(code)
+  return (interfaceLanguages as string[]).includes(primary) ? (primary as InterfaceLanguage) : 'en'
+}
+
+/** The messages for a language code, falling back as `interfaceLanguageFor` does. */
+export const messagesFor = (code: string): Messages => catalogue[interfaceLanguageFor(code)]
+
+/**
+ * The articles a patient reading in `language` sees, in playlist order: each topic's translation into that language
+ * when there is one, otherwise the article in the kiosk's own language (the reader then shows a note).
+ */
+export function articlesIn(playlist: Playlist, language: string): Article[] {
+  const wanted = primaryLanguage(language)
+  return playlist.articles.map(
+    (article) =>
+      (primaryLanguage(article.language) === wanted
+        ? article
+        : playlist.translations.find(
+            (translation) => translation.id === article.id && primaryLanguage(translation.language) === wanted
+          )) ?? article
+  )
+}
+
+/** True when an article is shown to a patient who chose another language, because it has no translation. */
+export const isUntranslated = (article: Article, language: string): boolean =>
+  primaryLanguage(article.language) !== primaryLanguage(language)
