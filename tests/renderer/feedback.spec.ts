@@ -1,16 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import type { FeedbackRecord } from '../../src/shared/feedback'
-import { contentFolders, expect, test } from './kiosk-fixture'
-
-/** Every record in the month files the harness wrote, read straight from disk. */
-async function recordsOnDisk(dataFolder: string): Promise<FeedbackRecord[]> {
-  const folder = join(dataFolder, 'feedback')
-  const names = (await readdir(folder).catch(() => [])).filter((name) => /^feedback-\d{4}-\d{2}\.json$/.test(name))
-  const files = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))))
-  return files.flatMap((file: { records: FeedbackRecord[] }) => file.records)
-}
+import { contentFolders, expect, recordsOnDisk, test } from './kiosk-fixture'
 
 /** Types on the on-screen keyboard with taps, shifting for capitals. */
 async function typeOnKeyboard(page: Page, text: string): Promise<void> {

@@ -1,12 +1,38 @@
-import { resolve } from 'node:path'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
+import type { FeedbackRecord, Rating } from '../../src/shared/feedback'
 import { type HarnessOptions, startWebHarness, type WebHarness } from '../harness/web-harness'
 
 /** Content folders the renderer tests can run against. */
 export const contentFolders = {
   bundled: resolve(import.meta.dirname, '../../content'),
   playlist: resolve(import.meta.dirname, '../fixtures/content/playlist'),
-  empty: resolve(import.meta.dirname, '../fixtures/content/empty')
+  empty: resolve(import.meta.dirname, '../fixtures/content/empty'),
+  /** hand-washing in English and Spanish, flu-vaccine in English only and past its review date. */
+  translated: resolve(import.meta.dirname, '../fixtures/content/translated')
+}
+
+/** Twelve answers: ratings 1,2,3 in turn, on days spread over November, some with comments. */
+export const seeded: FeedbackRecord[] = Array.from({ length: 12 }, (_, index) => ({
+  id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+  articleId: 'baclofen-piriformis-syndrome',
+  sectionId: index % 2 === 0 ? 'conclusion' : null,
+  rating: ((index % 3) + 1) as Rating,
+  comment: index % 4 === 0 ? `Seeded comment ${index}, with "quotes"` : null,
+  language: 'en',
+  contentVersion: 'seed',
+  appVersion: 'seed',
+  station: 'Room 2',
+  time: `2026-11-${String(index + 1).padStart(2, '0')}T09:15:00.000Z`
+}))
+
+/** Every record in the month files the harness wrote, read straight from disk. */
+export async function recordsOnDisk(dataFolder: string): Promise<FeedbackRecord[]> {
+  const folder = join(dataFolder, 'feedback')
+  const names = (await readdir(folder).catch(() => [])).filter((name) => /^feedback-\d{4}-\d{2}\.json$/.test(name))
+  const files = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))))
+  return files.flatMap((file: { records: FeedbackRecord[] }) => file.records)
 }
 
 /** Each test gets its own harness: the real services on a fresh temp folder, serving the built renderer. */
@@ -70,4 +96,22 @@ export async function staffGesture(page: Page, holdMilliseconds = 3300): Promise
 export async function typePin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByRole('button', { name: `Digit ${digit}`, exact: true }).tap()
   await page.getByTestId('pin-ok').tap()
+}
+
+/** What a patient can change in the settings panel. */
+export interface PatientChoice {
+  language?: 'en' | 'es'
+  size?: 'standard' | 'large' | 'largest'
+  contrast?: 'standard' | 'high'
+}
+
+/** Opens the settings panel with a tap, makes the choices with taps, and closes it again. */
+export async function choose(page: Page, choice: PatientChoice): Promise<void> {
+  // The settings button of the screen on top: the reader's stays in the page, inert, under the feedback screen.
+  await page.locator('[data-testid="open-settings"]:not([inert] *)').tap()
+  if (choice.language) await page.getByTestId(`language-${choice.language}`).tap()
+  if (choice.size) await page.getByTestId(`text-size-${choice.size}`).tap()
+  if (choice.contrast) await page.getByTestId(`contrast-${choice.contrast}`).tap()
+  await page.getByTestId('settings-done').tap()
+  await expect(page.getByTestId('settings-panel')).toBeHidden()
 }

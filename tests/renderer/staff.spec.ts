@@ -3,22 +3,7 @@ import { readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
-import type { FeedbackRecord, Rating } from '../../src/shared/feedback'
-import { expect, staffGesture, test, typePin } from './kiosk-fixture'
-
-/** Twelve answers: ratings 1,2,3 in turn, on days spread over November, some with comments. */
-const seeded: FeedbackRecord[] = Array.from({ length: 12 }, (_, index) => ({
-  id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-  articleId: 'baclofen-piriformis-syndrome',
-  sectionId: index % 2 === 0 ? 'conclusion' : null,
-  rating: ((index % 3) + 1) as Rating,
-  comment: index % 4 === 0 ? `Seeded comment ${index}, with "quotes"` : null,
-  language: 'en',
-  contentVersion: 'seed',
-  appVersion: 'seed',
-  station: 'Room 2',
-  time: `2026-11-${String(index + 1).padStart(2, '0')}T09:15:00.000Z`
-}))
+import { expect, seeded, staffGesture, test, typePin } from './kiosk-fixture'
 
 // Stands in for a USB stick: the configured export folder, emptied after each test.
 const usb = mkdtempSync(join(tmpdir(), 'kiosk-usb-'))

@@ -1,0 +1,144 @@
+import { resolve } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { choose, expect, seeded, staffGesture, test, typePin, type PatientChoice } from './kiosk-fixture'
+
+const screenshots = resolve(import.meta.dirname, 'screenshots')
+
+/**
+ * WCAG 2.2 A and AA, axe's best practices (heading order among them) and the AAA contrast rule: body text must reach
+ * 7:1, not just 4.5:1.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .withRules(['color-contrast-enhanced'])
+    .analyze()
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+  )
+}
+
+/** Every visible thing a finger can press that is smaller than 48×48 CSS px, by its label. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], [role="button"], [tabindex]:not([tabindex="-1"])')]
+      .filter((element) => element.checkVisibility() && !element.closest('[inert]'))
+      .map((element) => ({
+        label: element.textContent?.trim() || element.getAttribute('aria-label') || element.outerHTML.slice(0, 60),
+        box: element.getBoundingClientRect()
+      }))
+      .filter(({ box }) => box.width < 48 || box.height < 48)
+      .map(({ label, box }) => `${label} (${Math.round(box.width)}×${Math.round(box.height)})`)
+  )
+}
+
+/** Checks the screen as it is now: no axe violation, no small target; and keeps a picture of it. */
+async function check(page: Page, screen: string, variant: string): Promise<void> {
+  // Let slides and fades finish so axe measures the colours patients end up seeing.
+  await page.waitForTimeout(350)
+  expect(await axeViolations(page), `axe on ${screen} (${variant})`).toEqual([])
+  expect(await smallTargets(page), `touch targets on ${screen} (${variant})`).toEqual([])
+  await page.screenshot({ path: `${screenshots}/a11y-${screen}-${variant}.png` })
+}
+
+const variants: Array<{ name: string; choice: PatientChoice }> = [
+  { name: 'standard', choice: {} },
+  { name: 'high-contrast', choice: { contrast: 'high' } },
+  { name: 'largest-text', choice: { size: 'largest' } },
+  { name: 'high-contrast-largest-text', choice: { contrast: 'high', size: 'largest' } }
+]
+
+test.describe('every screen meets WCAG 2.2 AA, AAA contrast and 48 px targets', () => {
+  test.use({ viewport: { width: 1920, height: 1080 }, harnessOptions: { seedRecords: seeded, staffPin: '2468' } })
+
+  for (const { name, choice } of variants) {
+    test(`patient and staff screens, ${name}`, async ({ kiosk }) => {
+      test.setTimeout(120_000)
+      await choose(kiosk, choice)
+      await check(kiosk, 'reader', name)
+
+      await kiosk.getByTestId('open-settings').tap()
+      await check(kiosk, 'settings', name)
+      await kiosk.getByTestId('settings-done').tap()
+
+      await kiosk.getByTestId('open-section-list').tap()
+      await check(kiosk, 'section-list', name)
+      await kiosk.getByTestId('section-list').getByRole('button').last().tap()
+      await check(kiosk, 'reader-last-section', name)
+
+      await kiosk.getByTestId('give-feedback').tap()
+      await check(kiosk, 'feedback-rating', name)
+      await kiosk.getByTestId('feedback').getByTestId('rating-3').tap()
+      await check(kiosk, 'feedback-keyboard', name)
+      await kiosk.getByTestId('comment-next').tap()
+      await check(kiosk, 'feedback-part', name)
+      await kiosk.getByTestId('part-skip').tap()
+      await expect(kiosk.getByTestId('feedback').getByRole('status')).toBeVisible()
+      await check(kiosk, 'feedback-thanks', name)
+      await kiosk.getByTestId('feedback').getByRole('button').last().tap()
+
+      await staffGesture(kiosk)
+      await check(kiosk, 'staff-unlock', name)
+      await typePin(kiosk, '2468')
+      await kiosk.getByTestId('staff-summary').waitFor()
+      await check(kiosk, 'staff-summary', name)
+    })
+  }
+})
+
+test.describe('the "Still reading?" question', () => {
+  test.use({
+    viewport: { width: 1920, height: 1080 },
+    harnessOptions: { config: { idleSeconds: 3, stillReadingSeconds: 60 } }
+  })
+
+  for (const { name, choice } of [variants[1], variants[2]].filter((variant) => variant !== undefined)) {
+    test(`meets the same rules, ${name}`, async ({ kiosk }) => {
+      await choose(kiosk, choice)
+      await expect(kiosk.getByTestId('still-reading-countdown')).toBeVisible({ timeout: 8000 })
+      await check(kiosk, 'still-reading', name)
+    })
+  }
+})
+
+test.describe('reading order and announcements', () => {
+  test('headings go down one level at a time on the reader and in the contents', async ({ kiosk }) => {
+    const levels = async () =>
+      kiosk.evaluate(() =>
+        [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+          .filter((heading) => heading.checkVisibility() && !heading.closest('[inert]'))
+          .map((heading) => Number(heading.tagName.slice(1)))
+      )
+    const inOrder = (found: number[]) =>
+      found.every((level, index) => index === 0 || level <= (found[index - 1] ?? 0) + 1)
+    expect(await levels()).toEqual([1, 2])
+    await kiosk.getByTestId('open-section-list').tap()
+    const inList = await levels()
+    expect(inList[0]).toBe(2)
+    expect(inOrder(inList)).toBe(true)
+  })
+
+  test('a page turn is announced politely: where the patient is and what the part is called', async ({ kiosk }) => {
+    const region = kiosk.locator('[aria-live="polite"]', { hasText: 'of 6' })
+    await kiosk.getByTestId('next-button').tap()
+    await expect(region).toHaveText(/2 of 6: \S/)
+    const title = await kiosk.getByTestId('section-viewport').locator('article h2').first().textContent()
+    await expect(region).toContainText(title ?? '∅')
+  })
+
+  test('keyboard focus is drawn as a thick outline in both colour themes', async ({ kiosk }) => {
+    for (const contrast of ['standard', 'high'] as const) {
+      await choose(kiosk, { contrast })
+      await kiosk.keyboard.press('Tab')
+      const outline = await kiosk.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element)
+        return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), colour: style.outlineColor }
+      })
+      expect(outline.style).toBe('solid')
+      expect(outline.width).toBeGreaterThanOrEqual(3)
+      expect(outline.colour).not.toBe(await kiosk.evaluate(() => getComputedStyle(document.body).backgroundColor))
+    }
+  })
+})
