@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { choose, contentFolders, expect, test } from './kiosk-fixture'
 
@@ -78,6 +79,7 @@ test.describe('read aloud', () => {
     ])
     await expect(button).toHaveText('Stop')
     await expect(button).toHaveAttribute('aria-pressed', 'true')
+    await page.screenshot({ path: resolve(import.meta.dirname, 'screenshots/read-aloud-reading.png') })
     await page.evaluate(() => (window as unknown as { finishSpeaking: () => void }).finishSpeaking())
     await expect(button).toHaveText('Listen')
   })
