@@ -1,0 +1,102 @@
+/**
+ * Runs the benchmarks of issue 7 and writes bench/results.json and the results table of BENCHMARKS.md.
+ *
+ *   npm run bench               all seven at full size (several minutes)
+ *   npm run bench -- --quick    a small version of each, in under two minutes
+ *   npm run bench -- 2 5        only benchmarks 2 and 5
+ *
+ * Exits 1 when a figure is over its budget, so a slower change is noticed; CI does not run this.
+ */
+import { cpus, totalmem } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { type Benchmark, type BenchmarkReport, withinBudget } from './result'
+
+const benchmarks: Record<number, () => Promise<{ default: Benchmark }>> = {
+  1: () => import('./renderer-size.bench'),
+  2: () => import('./first-paint.bench'),
+  3: () => import('./smoothness.bench'),
+  4: () => import('./endurance.bench'),
+  5: () => import('./store.bench'),
+  6: () => import('./export.bench'),
+  7: () => import('./summary.bench')
+}
+
+const resultsFile = resolve(import.meta.dirname, 'results.json')
+const benchmarksFile = resolve(import.meta.dirname, '../BENCHMARKS.md')
+const tableStart = '<!-- results:start -->'
+const tableEnd = '<!-- results:end -->'
+
+/** The machine the figures come from, since they mean little without it. */
+function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}`
+}
+
+const format = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1))
+
+/** The Markdown table of a run: one row per figure, with its budget and whether it was met. */
+export function resultsTable(reports: BenchmarkReport[], when: string, quick: boolean): string {
+  const rows = reports.flatMap((report) =>
+    report.measurements.map((measurement) => {
+      const budget =
+        measurement.budget === null ? '—' : `${measurement.atLeast ? '≥' : '≤'} ${format(measurement.budget)}`
+      const verdict = measurement.budget === null ? '' : withinBudget(measurement) ? 'met' : '**over**'
+      return `| ${report.number}. ${report.name} | ${measurement.label} | ${format(measurement.value)} ${measurement.unit} | ${budget} | ${verdict} |`
+    })
+  )
+  return [
+    `Run ${when}${quick ? ' (quick sizes: not comparable with the budgets)' : ''} on ${machine()}.`,
+    '',
+    '| Benchmark | Figure | Value | Budget | |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    ...reports.map((report) => `- **${report.number}. ${report.name}:** ${report.method}`)
+  ].join('\n')
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const quick = args.includes('--quick')
+  const chosen = args.filter((arg) => /^\d$/.test(arg)).map(Number)
+  const numbers = chosen.length > 0 ? chosen : Object.keys(benchmarks).map(Number)
+  const reports: BenchmarkReport[] = []
+  for (const number of numbers) {
+    const load = benchmarks[number]
+    if (!load) throw new Error(`there is no benchmark ${number}`)
+    const started = performance.now()
+    process.stdout.write(`benchmark ${number}… `)
+    const report = await (await load()).default({ quick })
+    reports.push(report)
+    console.log(`${report.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    for (const measurement of report.measurements)
+      console.log(
+        `  ${withinBudget(measurement) ? ' ' : '✗'} ${measurement.label}: ${format(measurement.value)} ${measurement.unit}` +
+          (measurement.budget === null ? '' : ` (budget ${measurement.atLeast ? '≥' : '≤'} ${measurement.budget})`)
+      )
+  }
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+  const previous = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>
+  // A partial or quick run is kept apart, so it never overwrites the full figures the documentation quotes.
+  const key = quick ? 'quick' : chosen.length > 0 ? 'partial' : 'full'
+  const results = { ...previous, [key]: { when, machine: machine(), reports } }
+  await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n')
+  if (key === 'full') {
+    const document = await readFile(benchmarksFile, 'utf8')
+    const start = document.indexOf(tableStart)
+    const end = document.indexOf(tableEnd)
+    if (start >= 0 && end > start)
+      await writeFile(
+        benchmarksFile,
+        `${document.slice(0, start + tableStart.length)}\n${resultsTable(reports, when, quick)}\n${document.slice(end)}`
+      )
+  }
+  const over = reports.flatMap((report) => report.measurements).filter((measurement) => !withinBudget(measurement))
+  if (over.length > 0) {
+    console.log(`\n${over.length} figure(s) over budget: ${over.map((measurement) => measurement.id).join(', ')}`)
+    process.exitCode = 1
+  }
+}
+
+await main()
