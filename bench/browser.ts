@@ -1,0 +1,71 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
+import { resolve } from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test'
+import { chromiumArgs, chromiumPath } from '../playwright.config'
+import type { HarnessOptions } from '../tests/harness/web-harness'
+
+const root = resolve(import.meta.dirname, '..')
+
+/** A slow clinic PC, as Chrome's DevTools imitate one: every task on the main thread takes four times as long. */
+export const cpuSlowdown = 4
+
+/** Builds the production renderer, so a benchmark measures the code as it is now. */
+export function buildRenderer(): void {
+  execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
+}
+
+/** Where the harness process serves the kiosk and keeps its data. */
+export interface HarnessProcess {
+  url: string
+  dataFolder: string
+}
+
+/** Chromium and the web-mode harness (the real services on a temp folder) serving the production renderer. */
+export interface Bench {
+  browser: Browser
+  harness: HarnessProcess
+  /** A fresh touch-screen context (empty cache, like a cold start) at 1920×1080. */
+  context: () => Promise<BrowserContext>
+  close: () => Promise<void>
+}
+
+export async function startBench(options: HarnessOptions = {}): Promise<Bench> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'harness-process.ts')], {
+    cwd: root,
+    env: { ...process.env, KIOSK_HARNESS: JSON.stringify(options) },
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string]
+  const harness = JSON.parse(line) as HarnessProcess
+  return {
+    browser,
+    harness,
+    context: () => browser.newContext({ hasTouch: true, viewport: { width: 1920, height: 1080 } }),
+    close: async () => {
+      await browser.close()
+      child.kill('SIGTERM')
+      await once(child, 'exit')
+    }
+  }
+}
+
+/** Slows the page's CPU down by `cpuSlowdown`, through the DevTools protocol. */
+export async function throttle(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
+}
+
+/** The median of a list of numbers. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+/** Rounds to one decimal, for figures people read. */
+export const oneDecimal = (value: number) => Math.round(value * 10) / 10
