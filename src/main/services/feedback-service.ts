@@ -11,7 +11,8 @@ export function roundDown(time: Date, minutes: number): Date {
 
 /** What the feedback service needs from the rest of the kiosk. */
 export interface FeedbackServiceOptions {
-  store: FeedbackStore
+  /** Only appends are needed, so a benchmark can put the same service over another store. */
+  store: Pick<FeedbackStore, 'append'>
   now: () => Date
   /** A clock that never goes back (performance.now), so a PC clock set back cannot block feedback. */
   monotonic: () => number

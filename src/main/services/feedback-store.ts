@@ -1,8 +1,10 @@
-import { existsSync, renameSync } from 'node:fs'
-import { readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { type BigIntStats, renameSync } from 'node:fs'
+import * as nodeFs from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FeedbackRecord } from '../../shared/feedback'
 import { commentMaxLength } from '../../shared/feedback'
+import { compileSchema } from './schema-check'
 
 /** The format of a month file; bump it with a migration below when records change shape. */
 export const feedbackDataVersion = '1.1.0'
@@ -190,67 +192,155 @@ export function monthOf(time: string): string {
   return time.slice(0, 7)
 }
 
+/** The file operations the store uses, so tests can make a disk busy, locked or full. */
+export type StoreFs = Pick<typeof nodeFs, 'mkdir' | 'open' | 'readdir' | 'rename' | 'stat' | 'unlink' | 'writeFile'>
+
+/** One month as the store holds it between reading and writing its file. */
+interface Month {
+  records: readonly FeedbackRecord[]
+  exportedIds: readonly string[]
+  /** The file's other top-level keys (electron-store's `__internal__` with the data version), written back as found. */
+  rest: Readonly<Record<string, unknown>>
+  /** Which file content this is (inode, size, modification time), to notice a change made by anyone else; null: none. */
+  identity: string | null
+  /** Each record as written, one line each; kept for a month being appended to, so an append encodes one record. */
+  lines: Buffer[] | null
+}
+
+/** The data version stamp electron-store keeps in each file, for a month that has no file yet. */
+const freshRest = () => ({ __internal__: { migrations: { version: feedbackDataVersion } } })
+
+const checkMonth = compileSchema({ type: 'object', properties: monthFileOptions().schema })
+const checkRecord = compileSchema(recordSchema)
+
+/** Why a record was not stored: it breaks the schema every month file is held to. */
+export class RecordRefusedError extends Error {
+  override name = 'RecordRefusedError'
+}
+
 /**
- * Feedback on disk, one electron-store file per month so every write stays small however much has been collected.
- * A file that cannot be read is moved aside as a backup and a fresh one started; the kiosk never stops for it.
+ * A month read straight from its bytes, or null when electron-store has to look at it: an older data version to
+ * migrate, or anything that is not JSON or breaks the schema (electron-store then refuses it and it is set aside).
+ */
+function parseCurrent(bytes: Buffer): Omit<Month, 'identity' | 'lines'> | null {
+  let data: unknown
+  try {
+    data = JSON.parse(bytes.toString('utf8'))
+  } catch {
+    return null
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null
+  const { records, exportedIds, ...rest } = data as Record<string, unknown>
+  const version = (rest.__internal__ as { migrations?: { version?: unknown } } | undefined)?.migrations?.version
+  if (version !== feedbackDataVersion || !Array.isArray(records) || !Array.isArray(exportedIds)) return null
+  if (checkMonth({ records, exportedIds }) !== null) return null
+  return { records: records as FeedbackRecord[], exportedIds: exportedIds as string[], rest }
+}
+
+const lineOf = (record: FeedbackRecord) => Buffer.from(JSON.stringify(record))
+const separator = Buffer.from(',\n')
+
+/**
+ * A month file's bytes: valid JSON that electron-store reads like its own, one record per line so that an append
+ * re-encodes only the new record, and exportedIds and the data version after them.
+ */
+function encodeMonth(month: Month, lines: readonly Buffer[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('{\n"records": [\n')]
+  lines.forEach((line, index) => {
+    if (index > 0) parts.push(separator)
+    parts.push(line)
+  })
+  let tail = `\n],\n"exportedIds": ${JSON.stringify(month.exportedIds)}`
+  for (const [key, value] of Object.entries(month.rest)) tail += `,\n${JSON.stringify(key)}: ${JSON.stringify(value)}`
+  parts.push(Buffer.from(`${tail}\n}\n`))
+  return Buffer.concat(parts)
+}
+
+function identityOf(stats: BigIntStats): string {
+  return `${stats.ino}:${stats.size}:${stats.mtimeNs}`
+}
+
+/** Errors a virus scanner or backup tool causes for a moment on Windows while it holds a file. */
+const isBusy = (error: unknown) => ['EBUSY', 'EPERM', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '')
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds))
+
+/** How many months the store keeps in memory for appending: this one, and the last one around a month's turn. */
+const monthsKept = 2
+
+/**
+ * Feedback on disk, one file per month so every write stays small however much has been collected. The files are
+ * electron-store files: electron-store opens any file that is not yet at the current data version (to migrate it) or
+ * that does not read cleanly (to refuse it, and the store then moves it aside as a backup and starts a fresh one; the
+ * kiosk never stops for it). Files at the current version are read and written directly, checked against the same
+ * schema: electron-store re-reads, re-checks and re-writes a whole file on every change, which grows with the month.
+ * The month being appended to stays in memory and is read again only when its file changed under the kiosk.
  */
 export class FeedbackStore {
   readonly #folder: string
   readonly #open: OpenJsonFile
   readonly #now: () => Date
   readonly #random: () => number
-  readonly #months = new Map<string, JsonFile<MonthData>>()
+  readonly #fs: StoreFs
+  /** The months being appended to, most recent last. */
+  readonly #kept = new Map<string, Month>()
+  readonly #derived = new Map<(records: readonly FeedbackRecord[]) => unknown, Map<string, Derived>>()
   #health: JsonFile<HealthData> | null = null
-  #queue: Promise<void> = Promise.resolve()
+  #queue: Promise<unknown> = Promise.resolve()
 
   constructor(
     folder: string,
     open: OpenJsonFile,
     now: () => Date = () => new Date(),
-    random: () => number = Math.random
+    random: () => number = Math.random,
+    fs: StoreFs = nodeFs
   ) {
     this.#folder = folder
     this.#open = open
     this.#now = now
     this.#random = random
+    this.#fs = fs
   }
 
   /** Adds a record to its month's file, at a random place so the order in the file says nothing about arrival. */
   append(record: FeedbackRecord): Promise<void> {
-    // One write at a time: two submissions arriving together must not read the same list and lose one.
-    const write = this.#queue.then(() => this.#append(record))
-    this.#queue = write.catch(() => {})
-    return write
+    return this.#serially(() => this.#append(record))
+  }
+
+  /** Runs changes one at a time: two arriving together must not read the same month and lose one another's work. */
+  #serially<T>(change: () => Promise<T>): Promise<T> {
+    const done = this.#queue.then(change)
+    this.#queue = done.catch(() => {})
+    return done
   }
 
   async #append(record: FeedbackRecord): Promise<void> {
-    const month = monthOf(record.time)
-    let file = await this.#month(month)
-    let records: FeedbackRecord[]
-    try {
-      records = this.#readRecords(file)
-    } catch (error) {
-      if (!isDamagedFile(error)) throw error
-      // The file was damaged after it was opened (edited, half-copied): keep it aside and write to a fresh one.
-      file = await this.#recover(month, error)
-      records = []
-    }
-    const position = Math.floor(this.#random() * (records.length + 1))
     // A failed write (full disk, a lock held by antivirus, a record the schema refuses) is reported, never "repaired".
-    file.set('records', [...records.slice(0, position), record, ...records.slice(position)])
-  }
-
-  /** The records of an open file; a file removed from under the kiosk counts as empty, not as damaged. */
-  #readRecords(file: JsonFile<MonthData>): FeedbackRecord[] {
-    const records = file.get('records') as FeedbackRecord[] | undefined
-    if (records === undefined && !existsSync(file.path)) return []
-    if (!Array.isArray(records)) throw new Error('the file has no list of records')
-    return records
+    const problem = checkRecord(record)
+    if (problem !== null) throw new RecordRefusedError(`the record breaks the schema: ${problem}`)
+    const name = monthOf(record.time)
+    const month = await this.#load(name)
+    // Records kept in memory are frozen: one changed by a caller would no longer be what the file holds.
+    if (month.lines === null) month.records.forEach(Object.freeze)
+    const lines = month.lines ?? month.records.map(lineOf)
+    const position = Math.floor(this.#random() * (month.records.length + 1))
+    const changed: Month = {
+      ...month,
+      records: month.records.toSpliced(position, 0, Object.freeze({ ...record })),
+      lines: lines.toSpliced(position, 0, lineOf(record))
+    }
+    await this.#write(name, changed)
+    // Kept last in the map, so the month written longest ago goes first.
+    this.#kept.delete(name)
+    this.#kept.set(name, changed)
+    for (const old of this.#kept.keys()) if (this.#kept.size > monthsKept) this.#kept.delete(old)
   }
 
   /** The months that have a file, oldest first. */
   async months(): Promise<string[]> {
-    const names = existsSync(this.#folder) ? await readdir(this.#folder) : []
+    const names = await this.#fs.readdir(this.#folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return []
+      throw error
+    })
     return names
       .map((name) => monthFileName.exec(name)?.[1])
       .filter((month): month is string => month !== undefined)
@@ -259,34 +349,64 @@ export class FeedbackStore {
 
   /** Every record of one month. */
   async recordsOf(month: string): Promise<FeedbackRecord[]> {
-    return (await this.#month(month)).get('records')
+    return [...(await this.#load(month)).records]
   }
 
   /** Every record, oldest month first. */
   async allRecords(): Promise<FeedbackRecord[]> {
     const all: FeedbackRecord[] = []
-    for (const month of await this.months()) all.push(...(await this.recordsOf(month)))
+    for (const month of await this.months()) all.push(...(await this.#load(month)).records)
     return all
   }
 
-  /** Marks records as safely exported; called only after an export was written and verified. */
-  async markExported(ids: ReadonlySet<string>): Promise<void> {
-    for (const month of await this.months()) {
-      const file = await this.#month(month)
-      const records = file.get('records')
-      const already = new Set(file.get('exportedIds'))
-      const added = records.filter((record) => ids.has(record.id) && !already.has(record.id)).map((record) => record.id)
-      if (added.length > 0) file.set('exportedIds', [...already, ...added])
+  /**
+   * Something worked out from each month's records, oldest month first, worked out again only for a month whose file
+   * changed since (staff mode's figures, without reading every record each time). `derive` must be a pure function
+   * kept for the life of the store (a module-level one): the results are remembered per function.
+   */
+  async monthly<T>(derive: (records: readonly FeedbackRecord[]) => T): Promise<T[]> {
+    let remembered = this.#derived.get(derive)
+    if (!remembered) this.#derived.set(derive, (remembered = new Map()))
+    const months = await this.months()
+    for (const month of remembered.keys()) if (!months.includes(month)) remembered.delete(month)
+    const results: T[] = []
+    for (const name of months) {
+      const earlier = remembered.get(name)
+      if (earlier && earlier.identity !== null && earlier.identity === (await this.#identity(name))) {
+        results.push(earlier.value as T)
+        continue
+      }
+      const month = await this.#load(name)
+      const value = derive(month.records)
+      remembered.set(name, { identity: month.identity, value })
+      results.push(value)
     }
+    return results
+  }
+
+  /** Marks records as safely exported; called only after an export was written and verified. */
+  markExported(ids: ReadonlySet<string>): Promise<void> {
+    return this.#serially(async () => {
+      for (const name of await this.months()) {
+        const month = await this.#load(name)
+        const already = new Set(month.exportedIds)
+        const added = month.records.filter((record) => ids.has(record.id) && !already.has(record.id))
+        if (added.length > 0)
+          await this.#write(name, {
+            ...month,
+            exportedIds: [...month.exportedIds, ...added.map((record) => record.id)]
+          })
+      }
+    })
   }
 
   /** Records that are in no verified export yet ("since the last export"). */
   async unexportedRecords(): Promise<FeedbackRecord[]> {
     const found: FeedbackRecord[] = []
-    for (const month of await this.months()) {
-      const file = await this.#month(month)
-      const exported = new Set(file.get('exportedIds'))
-      found.push(...file.get('records').filter((record) => !exported.has(record.id)))
+    for (const name of await this.months()) {
+      const month = await this.#load(name)
+      const exported = new Set(month.exportedIds)
+      for (const record of month.records) if (!exported.has(record.id)) found.push(record)
     }
     return found
   }
@@ -314,30 +434,33 @@ export class FeedbackStore {
     return { removed, waitingForExport }
   }
 
-  async #removeWhere(remove: (record: FeedbackRecord, exported: boolean) => boolean): Promise<number> {
-    let removed = 0
-    for (const month of await this.months()) {
-      const file = await this.#month(month)
-      const exported = new Set(file.get('exportedIds'))
-      const records = file.get('records')
-      const kept = records.filter((record) => !remove(record, exported.has(record.id)))
-      if (kept.length === records.length) continue
-      const keptIds = new Set(kept.map((record) => record.id))
-      file.set('records', kept)
-      file.set(
-        'exportedIds',
-        [...exported].filter((id) => keptIds.has(id))
-      )
-      removed += records.length - kept.length
-    }
-    return removed
+  #removeWhere(remove: (record: FeedbackRecord, exported: boolean) => boolean): Promise<number> {
+    return this.#serially(async () => {
+      let removed = 0
+      for (const name of await this.months()) {
+        const month = await this.#load(name)
+        const exported = new Set(month.exportedIds)
+        const keep = month.records.map((record) => !remove(record, exported.has(record.id)))
+        const kept = month.records.filter((_, index) => keep[index])
+        if (kept.length === month.records.length) continue
+        const keptIds = new Set(kept.map((record) => record.id))
+        await this.#write(name, {
+          ...month,
+          records: kept,
+          exportedIds: month.exportedIds.filter((id) => keptIds.has(id)),
+          lines: month.lines?.filter((_, index) => keep[index]) ?? null
+        })
+        removed += month.records.length - kept.length
+      }
+      return removed
+    })
   }
 
   /** The month files on disk and their total size, for the data-health panel. */
   async files(): Promise<{ count: number; bytes: number }> {
     let bytes = 0
     const months = await this.months()
-    for (const month of months) bytes += (await stat(join(this.#folder, `feedback-${month}.json`))).size
+    for (const month of months) bytes += (await this.#fs.stat(this.#path(month))).size
     return { count: months.length, bytes }
   }
 
@@ -352,41 +475,125 @@ export class FeedbackStore {
     return this.#health
   }
 
-  async #month(month: string): Promise<JsonFile<MonthData>> {
-    const cached = this.#months.get(month)
-    if (cached) return cached
-    // The bytes as found, because electron-store may rewrite a file while migrating it before it finds it invalid.
-    const original = await readFile(join(this.#folder, `feedback-${month}.json`)).catch(() => null)
-    let file: JsonFile<MonthData>
-    try {
-      file = openPatiently(this.#open, this.#folder, `feedback-${month}`, monthFileOptions())
-    } catch (error) {
-      // Only a damaged file is set aside; a locked or unreadable disk is reported and the file left alone.
-      if (!isDamagedFile(error)) throw error
-      file = await this.#recover(month, error, original)
-    }
-    this.#months.set(month, file)
-    return file
+  #path(month: string): string {
+    return join(this.#folder, `feedback-${month}.json`)
   }
 
-  async #recover(month: string, error: unknown, original: Buffer | null = null): Promise<JsonFile<MonthData>> {
+  /** Which content the month's file has now; null when there is none. */
+  async #identity(month: string): Promise<string | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return identityOf(await this.#fs.stat(this.#path(month), { bigint: true }))
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+        if (!isBusy(error) || attempt >= 5) throw error
+        await pause(200)
+      }
+    }
+  }
+
+  /** A month as its file holds it now: the one in memory if the file is unchanged since, otherwise read again. */
+  async #load(name: string): Promise<Month> {
+    const kept = this.#kept.get(name)
+    if (kept) {
+      const identity = await this.#identity(name)
+      if (identity === kept.identity) return kept
+      // Changed under the kiosk (a restored backup, a hand edit) or moved away: what is on disk now counts.
+      this.#kept.delete(name)
+    }
+    return this.#read(name)
+  }
+
+  /** The bytes of a month's file and which content they are, waiting out a brief lock; null when there is no file. */
+  async #readBytes(month: string): Promise<{ bytes: Buffer; identity: string } | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const handle = await this.#fs.open(this.#path(month), 'r')
+        try {
+          const identity = identityOf(await handle.stat({ bigint: true }))
+          return { bytes: await handle.readFile(), identity }
+        } finally {
+          await handle.close()
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+        // Only a damaged file is ever set aside; a locked or unreadable disk is reported and the file left alone.
+        if (!isBusy(error) || attempt >= 5) throw error
+        await pause(200)
+      }
+    }
+  }
+
+  async #read(name: string): Promise<Month> {
+    const found = await this.#readBytes(name)
+    if (found === null) return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null }
+    const current = parseCurrent(found.bytes)
+    if (current) return { ...current, identity: found.identity, lines: null }
+    try {
+      // electron-store migrates an older file in place, or refuses a damaged one.
+      openPatiently(this.#open, this.#folder, `feedback-${name}`, monthFileOptions())
+    } catch (error) {
+      if (!isDamagedFile(error)) throw error
+      return this.#recover(name, error, found.bytes)
+    }
+    const migrated = await this.#readBytes(name)
+    if (migrated === null) return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null }
+    // electron-store accepted it, so it is JSON of the schema's shape whatever the quick check above said.
+    const { records = [], exportedIds = [], ...rest } = JSON.parse(migrated.bytes.toString('utf8')) as MonthData
+    return { records, exportedIds, rest, identity: migrated.identity, lines: null }
+  }
+
+  /** Replaces a month's file at once (a temporary file, flushed to disk, renamed over it), never half-written. */
+  async #write(name: string, month: Month): Promise<void> {
+    const bytes = encodeMonth(month, month.lines ?? month.records.map(lineOf))
+    const temporary = join(this.#folder, `.feedback-${name}.json.${randomBytes(4).toString('hex')}.tmp`)
+    const handle = await this.#fs.open(temporary, 'wx').catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error
+      await this.#fs.mkdir(this.#folder, { recursive: true })
+      return this.#fs.open(temporary, 'wx')
+    })
+    try {
+      try {
+        await handle.writeFile(bytes)
+        await handle.sync()
+        month.identity = identityOf(await handle.stat({ bigint: true }))
+      } finally {
+        await handle.close()
+      }
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.#fs.rename(temporary, this.#path(name))
+          break
+        } catch (error) {
+          if (!isBusy(error) || attempt >= 5) throw error
+          await pause(200)
+        }
+      }
+    } catch (error) {
+      await this.#fs.unlink(temporary).catch(() => {})
+      throw error
+    }
+    if (this.#kept.has(name)) this.#kept.set(name, month)
+  }
+
+  async #recover(month: string, error: unknown, bytes: Buffer): Promise<Month> {
     const name = `feedback-${month}.json`
     const backup = setAsideName(`feedback-${month}`, this.#now())
-    this.#months.delete(month)
-    const bytes = original ?? (await readFile(join(this.#folder, name)).catch(() => null))
-    if (bytes !== null) {
-      // 'wx' never overwrites an earlier backup; the damaged file goes only once its bytes are safe beside it.
-      await writeFile(join(this.#folder, backup), bytes, { flag: 'wx' })
-      await unlink(join(this.#folder, name)).catch(() => {})
-    }
+    this.#kept.delete(month)
+    // 'wx' never overwrites an earlier backup; the damaged file goes only once its bytes are safe beside it.
+    await this.#fs.writeFile(join(this.#folder, backup), bytes, { flag: 'wx' })
+    await this.#fs.unlink(this.#path(month)).catch(() => {})
     const reason = error instanceof Error ? error.message.slice(0, 300) : String(error)
     const health = this.#healthFile()
     health.set('recoveries', [
       ...health.get('recoveries'),
       { file: name, backup, reason, time: this.#now().toISOString() }
     ])
-    const fresh = this.#open(this.#folder, `feedback-${month}`, monthFileOptions())
-    this.#months.set(month, fresh)
-    return fresh
+    return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null }
   }
+}
+
+interface Derived {
+  identity: string | null
+  value: unknown
 }

@@ -1,14 +1,17 @@
+import * as nodeFs from 'node:fs/promises'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { FeedbackStore, feedbackDataVersion } from '../../../src/main/services/feedback-store'
+import type { FeedbackRecord } from '../../../src/shared/feedback'
+import { FeedbackStore, feedbackDataVersion, monthFileOptions } from '../../../src/main/services/feedback-store'
 import { openElectronStore } from './open-json-file'
 import { feedbackRecord } from './records'
 
 vi.mock('electron', () => ({ default: {} }))
 
 const record = feedbackRecord
+const sortById = (records: readonly FeedbackRecord[]) => [...records].sort((a, b) => a.id.localeCompare(b.id))
 
 describe('feedback store', () => {
   let folder: string
@@ -149,25 +152,58 @@ describe('feedback store', () => {
   it('leaves a month file alone when the disk is only busy for a moment (antivirus), and reads it once free', async () => {
     await new FeedbackStore(folder, openElectronStore, now).append(record())
     let busy = 2
+    const flaky = {
+      ...nodeFs,
+      open: (async (path: string, flags?: string) => {
+        if (path.endsWith('feedback-2026-11.json') && busy-- > 0)
+          throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' })
+        return nodeFs.open(path, flags)
+      }) as typeof nodeFs.open
+    }
+    const store = new FeedbackStore(folder, openElectronStore, now, Math.random, flaky)
+    expect(await store.allRecords()).toHaveLength(1)
+    expect(busy).toBe(-1)
+    expect((await readdir(folder)).filter((name) => name.includes('.corrupt-'))).toEqual([])
+  })
+
+  it('waits out a brief lock while electron-store migrates an older file, too', async () => {
+    const old = record()
+    await writeFile(join(folder, 'feedback-2026-11.json'), JSON.stringify({ records: [old] }))
+    let busy = 2
     const flaky: typeof openElectronStore = (cwd, name, options) => {
       if (name.startsWith('feedback-2026') && busy-- > 0)
         throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' })
       return openElectronStore(cwd, name, options)
     }
-    const store = new FeedbackStore(folder, flaky, now)
-    expect(await store.allRecords()).toHaveLength(1)
+    expect(await new FeedbackStore(folder, flaky, now).allRecords()).toEqual([old])
+    expect(busy).toBe(-1)
     expect((await readdir(folder)).filter((name) => name.includes('.corrupt-'))).toEqual([])
   })
 
   it('reports a disk that stays locked, and moves nothing aside', async () => {
     await new FeedbackStore(folder, openElectronStore, now).append(record())
+    const locked = {
+      ...nodeFs,
+      open: (async (path: string, flags?: string) => {
+        if (path.endsWith('feedback-2026-11.json'))
+          throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' })
+        return nodeFs.open(path, flags)
+      }) as typeof nodeFs.open
+    }
+    const store = new FeedbackStore(folder, openElectronStore, now, Math.random, locked)
+    await expect(store.append(record())).rejects.toThrow('EPERM')
+    expect((await readdir(folder)).filter((name) => name.includes('.corrupt-'))).toEqual([])
+    expect(await new FeedbackStore(folder, openElectronStore, now).allRecords()).toHaveLength(1)
+  })
+
+  it('reports an older file electron-store cannot open for a locked disk, and moves nothing aside', async () => {
+    await writeFile(join(folder, 'feedback-2026-11.json'), JSON.stringify({ records: [record()] }))
     const locked: typeof openElectronStore = (cwd, name, options) => {
       if (name.startsWith('feedback-2026'))
         throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' })
       return openElectronStore(cwd, name, options)
     }
-    const store = new FeedbackStore(folder, locked, now)
-    await expect(store.append(record())).rejects.toThrow('EPERM')
+    await expect(new FeedbackStore(folder, locked, now).append(record())).rejects.toThrow('EPERM')
     expect((await readdir(folder)).filter((name) => name.includes('.corrupt-'))).toEqual([])
     expect(await new FeedbackStore(folder, openElectronStore, now).allRecords()).toHaveLength(1)
   })
@@ -190,6 +226,150 @@ describe('feedback store', () => {
     await store.append(after)
     expect(await store.recordsOf('2026-11')).toEqual([after])
     expect(store.recoveries()).toEqual([])
+  })
+
+  it('writes month files electron-store reads as its own, schema, data version and all', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const kept = [record({ comment: 'Line one\nand "two", 😀' }), record({ sectionId: 'causes' })]
+    for (const each of kept) await store.append(each)
+    await store.markExported(new Set([kept[0]?.id ?? '']))
+    const file = openElectronStore(folder, 'feedback-2026-11', monthFileOptions())
+    expect(sortById(file.get('records'))).toEqual(sortById(kept))
+    expect(file.get('exportedIds')).toEqual([kept[0]?.id])
+    const written = JSON.parse(await readFile(join(folder, 'feedback-2026-11.json'), 'utf8'))
+    expect(written.__internal__.migrations.version).toBe(feedbackDataVersion)
+  })
+
+  it('reads a month file at the current version without electron-store, and still refuses one it would refuse', async () => {
+    const conf = openElectronStore(folder, 'feedback-2026-11', monthFileOptions())
+    const good = record()
+    conf.set('records', [good])
+    let opened = 0
+    const counting: typeof openElectronStore = (cwd, name, options) => {
+      if (name.startsWith('feedback-2026')) opened += 1
+      return openElectronStore(cwd, name, options)
+    }
+    const store = new FeedbackStore(folder, counting, now)
+    expect(await store.allRecords()).toEqual([good])
+    expect(opened).toBe(0)
+    const text = await readFile(join(folder, 'feedback-2026-11.json'), 'utf8')
+    await writeFile(join(folder, 'feedback-2026-11.json'), text.replace('"rating": 3', '"rating": 7'))
+    expect(await store.allRecords()).toEqual([])
+    expect(opened).toBe(1)
+    expect(store.recoveries()).toHaveLength(1)
+  })
+
+  it('sees a record someone else put in the month file (a restored backup) before appending the next', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const first = record()
+    await store.append(first)
+    const restored = record({ comment: 'from the backup' })
+    openElectronStore(folder, 'feedback-2026-11', monthFileOptions()).set('records', [first, restored])
+    const next = record()
+    await store.append(next)
+    expect(sortById(await store.recordsOf('2026-11'))).toEqual(sortById([first, restored, next]))
+    expect(sortById(await new FeedbackStore(folder, openElectronStore, now).allRecords())).toEqual(
+      sortById([first, restored, next])
+    )
+  })
+
+  it('starts the month afresh after recovering a file damaged while it was held in memory', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    await store.append(record())
+    await writeFile(join(folder, 'feedback-2026-11.json'), '{"records": [')
+    const second = record()
+    const third = record()
+    await store.append(second)
+    await store.append(third)
+    expect(sortById(await store.recordsOf('2026-11'))).toEqual(sortById([second, third]))
+    expect(store.recoveries()).toHaveLength(1)
+    expect(sortById(await new FeedbackStore(folder, openElectronStore, now).allRecords())).toEqual(
+      sortById([second, third])
+    )
+  })
+
+  it('keeps exports and removals consistent with the month it appends to', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const [a, b, c, d] = [record(), record(), record(), record()]
+    await store.append(a)
+    await store.append(b)
+    await store.markExported(new Set([a.id]))
+    await store.append(c)
+    expect(sortById(await store.unexportedRecords())).toEqual(sortById([b, c]))
+    expect(await store.removeExported(new Set([a.id, b.id]))).toBe(1)
+    await store.append(d)
+    const reopened = new FeedbackStore(folder, openElectronStore, now)
+    expect(sortById(await reopened.allRecords())).toEqual(sortById([b, c, d]))
+    expect(sortById(await reopened.unexportedRecords())).toEqual(sortById([b, c, d]))
+    const written = JSON.parse(await readFile(join(folder, 'feedback-2026-11.json'), 'utf8'))
+    expect(written.exportedIds).toEqual([])
+  })
+
+  it('loses nothing when exports, removals and appends arrive together', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const early = Array.from({ length: 5 }, () => record())
+    for (const each of early) await store.append(each)
+    const late = Array.from({ length: 10 }, () => record())
+    const ids = new Set(early.map((each) => each.id))
+    await Promise.all([
+      ...late.slice(0, 5).map((each) => store.append(each)),
+      store.markExported(ids),
+      ...late.slice(5).map((each) => store.append(each))
+    ])
+    const reopened = new FeedbackStore(folder, openElectronStore, now)
+    expect(sortById(await reopened.allRecords())).toEqual(sortById([...early, ...late]))
+    expect(sortById(await reopened.unexportedRecords())).toEqual(sortById(late))
+  })
+
+  it('leaves the file and the month in memory as they were when a write fails, and leaves no temporary file', async () => {
+    const kept = record()
+    await new FeedbackStore(folder, openElectronStore, now).append(kept)
+    let full = true
+    const filling = {
+      ...nodeFs,
+      rename: (async (from: string, to: string) => {
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+        return nodeFs.rename(from, to)
+      }) as typeof nodeFs.rename
+    }
+    const store = new FeedbackStore(folder, openElectronStore, now, Math.random, filling)
+    const lost = record()
+    await expect(store.append(lost)).rejects.toThrow('ENOSPC')
+    full = false
+    const next = record()
+    await store.append(next)
+    expect(sortById(await new FeedbackStore(folder, openElectronStore, now).allRecords())).toEqual(
+      sortById([kept, next])
+    )
+    expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it("hands out records that cannot be changed behind the file's back", async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    await store.append(record())
+    const [held] = await store.recordsOf('2026-11')
+    expect(() => Object.assign(held ?? {}, { rating: 1 })).toThrow()
+  })
+
+  it('works out monthly figures once, and again only for a month whose file changed', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    await store.append(record({ time: '2026-10-05T10:00:00.000Z' }))
+    await store.append(record())
+    const worked: number[] = []
+    const count = (records: readonly FeedbackRecord[]) => {
+      worked.push(records.length)
+      return records.length
+    }
+    expect(await store.monthly(count)).toEqual([1, 1])
+    expect(await store.monthly(count)).toEqual([1, 1])
+    expect(worked).toEqual([1, 1])
+    await store.append(record())
+    expect(await store.monthly(count)).toEqual([1, 2])
+    await new FeedbackStore(folder, openElectronStore, now).append(record({ time: '2026-10-06T10:00:00.000Z' }))
+    expect(await store.monthly(count)).toEqual([2, 2])
+    expect(worked).toEqual([1, 1, 2, 2])
+    await rm(join(folder, 'feedback-2026-10.json'))
+    expect(await store.monthly(count)).toEqual([2])
   })
 
   it('keeps every record when many arrive at once, in an order that says nothing about arrival', async () => {
