@@ -1,7 +1,7 @@
-import '@fontsource/atkinson-hyperlegible/latin-400.css'
-import '@fontsource/atkinson-hyperlegible/latin-700.css'
-import '@fontsource/atkinson-hyperlegible/latin-ext-400.css'
-import '@fontsource/atkinson-hyperlegible/latin-ext-700.css'
+// The weight files carry unicode-range for each subset, so only the subsets a screen uses are loaded (Latin for
+// English and Spanish); the per-subset files have no range, which made Chromium fetch both subsets for every text.
+import '@fontsource/atkinson-hyperlegible/400.css'
+import '@fontsource/atkinson-hyperlegible/700.css'
 import './styles/global.css'
 import { mount } from 'svelte'
 import App from './App.svelte'
