@@ -1,23 +1,54 @@
 /**
  * A small checker for the part of JSON Schema the store's files use (type, required, properties,
  * additionalProperties: false, items, uniqueItems, minLength, maxLength, minimum, maximum, pattern), compiled once
- * into plain functions. It lets the feedback store check one new record, or a whole file it reads, against the very
+ * into a plain table. It lets the feedback store check one new record, or a whole file it reads, against the very
  * schema electron-store is given, without building a validator per file; a test holds it to electron-store's verdicts.
  */
 
 /** A compiled check: null when the value fits, otherwise where and why it does not. */
-export type SchemaCheck = (value: unknown, path?: string) => string | null
+export type SchemaCheck = (value: unknown) => string | null
 
 type Schema = Record<string, unknown>
 
-const typeChecks: Record<string, (value: unknown) => boolean> = {
-  object: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  array: (value) => Array.isArray(value),
-  string: (value) => typeof value === 'string',
-  number: (value) => typeof value === 'number' && Number.isFinite(value),
-  integer: (value) => typeof value === 'number' && Number.isInteger(value),
-  boolean: (value) => typeof value === 'boolean',
-  null: (value) => value === null
+const typeBits = { object: 1, array: 2, string: 4, number: 8, integer: 16, boolean: 32, null: 64 } as const
+
+/** A schema compiled to plain fields, read by one function (`passes`) rather than called through closures. */
+interface Node {
+  /** The allowed types as bits of typeBits; 0 when any type is allowed. */
+  types: number
+  typeNames: string
+  minLength: number
+  maxLength: number
+  pattern: RegExp | null
+  minimum: number
+  maximum: number
+  /** Required keys that are not among `keys` (those among them are flagged in `needed`). */
+  required: string[]
+  keys: string[]
+  keySet: Set<string>
+  needed: boolean[]
+  children: Node[]
+  closed: boolean
+  items: Node | null
+  unique: boolean
+}
+
+/** The type bit of a value, with an integer counting as a number too. */
+function typeOf(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return typeBits.string
+    case 'number':
+      if (!Number.isFinite(value)) return 0
+      return Number.isInteger(value) ? typeBits.number | typeBits.integer : typeBits.number
+    case 'boolean':
+      return typeBits.boolean
+    case 'object':
+      if (value === null) return typeBits.null
+      return Array.isArray(value) ? typeBits.array : typeBits.object
+    default:
+      return 0
+  }
 }
 
 /** Length in code points, as JSON Schema counts it (an emoji made of a surrogate pair is one character). */
@@ -34,17 +65,6 @@ function codePoints(text: string): number {
   return count
 }
 
-function compileType(type: unknown): ((value: unknown) => boolean) | null {
-  if (type === undefined) return null
-  const names = Array.isArray(type) ? type : [type]
-  const checks = names.map((name) => {
-    const check = typeChecks[String(name)]
-    if (!check) throw new Error(`schema-check does not know the type "${String(name)}"`)
-    return check
-  })
-  return checks.length === 1 ? (checks[0] ?? null) : (value) => checks.some((check) => check(value))
-}
-
 const known = new Set([
   'type',
   'required',
@@ -59,100 +79,114 @@ const known = new Set([
   'pattern'
 ])
 
-/** Compiles a schema; a keyword it does not know is refused at once rather than silently ignored. */
-export function compileSchema(schema: Schema): SchemaCheck {
+function compileNode(schema: Schema): Node {
   for (const keyword of Object.keys(schema)) {
     if (!known.has(keyword)) throw new Error(`schema-check does not support "${keyword}"`)
   }
-  const checks: SchemaCheck[] = []
-  const isType = compileType(schema.type)
-  if (isType) {
-    const expected = Array.isArray(schema.type) ? schema.type.join(',') : String(schema.type)
-    checks.push((value, path = '') => (isType(value) ? null : `\`${path}\` must be ${expected}`))
-  }
-  const { minLength, maxLength, pattern } = schema
-  if (typeof minLength === 'number')
-    checks.push((value, path = '') =>
-      typeof value === 'string' && value.length < 2 * minLength && codePoints(value) < minLength
-        ? `\`${path}\` must NOT have fewer than ${minLength} characters`
-        : null
-    )
-  if (typeof maxLength === 'number')
-    checks.push((value, path = '') =>
-      typeof value === 'string' && value.length > maxLength && codePoints(value) > maxLength
-        ? `\`${path}\` must NOT have more than ${maxLength} characters`
-        : null
-    )
-  if (typeof pattern === 'string') {
-    // JSON Schema patterns are Unicode regular expressions, as electron-store's validator builds them.
-    const expression = new RegExp(pattern, 'u')
-    checks.push((value, path = '') =>
-      typeof value === 'string' && !expression.test(value) ? `\`${path}\` must match pattern "${pattern}"` : null
-    )
-  }
-  const { minimum, maximum } = schema
-  if (typeof minimum === 'number')
-    checks.push((value, path = '') =>
-      typeof value === 'number' && value < minimum ? `\`${path}\` must be >= ${minimum}` : null
-    )
-  if (typeof maximum === 'number')
-    checks.push((value, path = '') =>
-      typeof value === 'number' && value > maximum ? `\`${path}\` must be <= ${maximum}` : null
-    )
-  const required = Array.isArray(schema.required) ? (schema.required as string[]) : []
-  if (required.length > 0)
-    checks.push((value, path = '') => {
-      if (!typeChecks.object?.(value)) return null
-      const object = value as Record<string, unknown>
-      const missing = required.find((key) => object[key] === undefined)
-      return missing === undefined ? null : `\`${path}\` must have required property '${missing}'`
-    })
-  const properties = (schema.properties ?? {}) as Record<string, Schema>
-  const propertyChecks = Object.entries(properties).map(([key, property]) => [key, compileSchema(property)] as const)
-  if (propertyChecks.length > 0)
-    checks.push((value, path = '') => {
-      if (!typeChecks.object?.(value)) return null
-      const object = value as Record<string, unknown>
-      for (const [key, check] of propertyChecks) {
-        if (object[key] === undefined) continue
-        const problem = check(object[key], `${path}/${key}`)
-        if (problem !== null) return problem
-      }
-      return null
-    })
-  if (schema.additionalProperties === false)
-    checks.push((value, path = '') => {
-      if (!typeChecks.object?.(value)) return null
-      for (const key in value as object) {
-        if (!Object.hasOwn(properties, key)) return `\`${path}\` must NOT have additional properties ('${key}')`
-      }
-      return null
-    })
-  else if (schema.additionalProperties !== undefined)
+  if (schema.additionalProperties !== undefined && schema.additionalProperties !== false)
     throw new Error('schema-check supports additionalProperties: false only')
-  if (schema.items !== undefined) {
-    const item = compileSchema(schema.items as Schema)
-    checks.push((value, path = '') => {
-      if (!Array.isArray(value)) return null
-      for (let index = 0; index < value.length; index += 1) {
-        const problem = item(value[index], `${path}/${index}`)
-        if (problem !== null) return problem
-      }
-      return null
-    })
+  const names = schema.type === undefined ? [] : (Array.isArray(schema.type) ? schema.type : [schema.type]).map(String)
+  let types = 0
+  for (const name of names) {
+    const bit = typeBits[name as keyof typeof typeBits]
+    if (bit === undefined) throw new Error(`schema-check does not know the type "${name}"`)
+    types |= bit
   }
-  if (schema.uniqueItems === true)
-    checks.push((value, path = '') => {
-      if (!Array.isArray(value)) return null
-      if (!value.every((item) => item === null || typeof item !== 'object'))
-        throw new Error('schema-check supports uniqueItems on lists of plain values only')
-      return new Set(value).size === value.length ? null : `\`${path}\` must NOT have duplicate items`
-    })
-  return (value, path = '') => {
-    for (const check of checks) {
-      const problem = check(value, path)
-      if (problem !== null) return problem
+  const properties = (schema.properties ?? {}) as Record<string, Schema>
+  const required = Array.isArray(schema.required) ? schema.required.map(String) : []
+  const number = (value: unknown, otherwise: number) => (typeof value === 'number' ? value : otherwise)
+  return {
+    types,
+    typeNames: names.join(','),
+    minLength: number(schema.minLength, 0),
+    maxLength: number(schema.maxLength, Number.POSITIVE_INFINITY),
+    // JSON Schema patterns are Unicode regular expressions, as electron-store's validator builds them.
+    pattern: typeof schema.pattern === 'string' ? new RegExp(schema.pattern, 'u') : null,
+    minimum: number(schema.minimum, Number.NEGATIVE_INFINITY),
+    maximum: number(schema.maximum, Number.POSITIVE_INFINITY),
+    required: required.filter((key) => !Object.hasOwn(properties, key)),
+    keys: Object.keys(properties),
+    keySet: new Set(Object.keys(properties)),
+    needed: Object.keys(properties).map((key) => required.includes(key)),
+    children: Object.values(properties).map(compileNode),
+    closed: schema.additionalProperties === false,
+    items: schema.items === undefined ? null : compileNode(schema.items as Schema),
+    unique: schema.uniqueItems === true
+  }
+}
+
+/** Whether a value fits a node; the first failing keyword, in a fixed order, makes it false. */
+function passes(node: Node, value: unknown): boolean {
+  const type = typeOf(value)
+  if (node.types !== 0 && (node.types & type) === 0) return false
+  if (type === typeBits.string) {
+    const text = value as string
+    // Counting code points matters only near a limit, since each is one or two UTF-16 units.
+    if (text.length < 2 * node.minLength && codePoints(text) < node.minLength) return false
+    if (text.length > node.maxLength && codePoints(text) > node.maxLength) return false
+    if (node.pattern !== null && !node.pattern.test(text)) return false
+  } else if ((type & typeBits.number) !== 0) {
+    const amount = value as number
+    if (amount < node.minimum || amount > node.maximum) return false
+  } else if (type === typeBits.object) {
+    const object = value as Record<string, unknown>
+    for (let index = 0; index < node.required.length; index += 1)
+      if (object[node.required[index] as string] === undefined) return false
+    for (let index = 0; index < node.keys.length; index += 1) {
+      const property = object[node.keys[index] as string]
+      if (property === undefined) {
+        if (node.needed[index]) return false
+      } else if (!passes(node.children[index] as Node, property)) return false
     }
-    return null
+    if (node.closed) for (const key in object) if (!node.keySet.has(key)) return false
+  } else if (type === typeBits.array) {
+    const list = value as unknown[]
+    if (node.items !== null)
+      for (let index = 0; index < list.length; index += 1) if (!passes(node.items, list[index])) return false
+    if (node.unique) {
+      if (!list.every((entry) => entry === null || typeof entry !== 'object'))
+        throw new Error('schema-check supports uniqueItems on lists of plain values only')
+      if (new Set(list).size !== list.length) return false
+    }
   }
+  return true
+}
+
+/** Why a value does not fit a node, in electron-store's words; only called once `passes` said it does not. */
+function explain(node: Node, value: unknown, path: string): string {
+  const type = typeOf(value)
+  if (node.types !== 0 && (node.types & type) === 0) return `\`${path}\` must be ${node.typeNames}`
+  if (type === typeBits.string) {
+    const length = codePoints(value as string)
+    if (length < node.minLength) return `\`${path}\` must NOT have fewer than ${node.minLength} characters`
+    if (length > node.maxLength) return `\`${path}\` must NOT have more than ${node.maxLength} characters`
+    return `\`${path}\` must match pattern "${node.pattern?.source}"`
+  }
+  if ((type & typeBits.number) !== 0) {
+    const amount = value as number
+    return amount < node.minimum ? `\`${path}\` must be >= ${node.minimum}` : `\`${path}\` must be <= ${node.maximum}`
+  }
+  if (type === typeBits.object) {
+    const object = value as Record<string, unknown>
+    const missing = [...node.required, ...node.keys.filter((_, at) => node.needed[at])].find(
+      (key) => object[key] === undefined
+    )
+    if (missing !== undefined) return `\`${path}\` must have required property '${missing}'`
+    const index = node.keys.findIndex(
+      (key, at) => object[key] !== undefined && !passes(node.children[at] as Node, object[key])
+    )
+    if (index >= 0)
+      return explain(node.children[index] as Node, object[node.keys[index] as string], `${path}/${node.keys[index]}`)
+    return `\`${path}\` must NOT have additional properties ('${Object.keys(object).find((key) => !node.keySet.has(key))}')`
+  }
+  const list = value as unknown[]
+  const index = node.items === null ? -1 : list.findIndex((entry) => !passes(node.items as Node, entry))
+  if (index >= 0) return explain(node.items as Node, list[index], `${path}/${index}`)
+  return `\`${path}\` must NOT have duplicate items`
+}
+
+/** Compiles a schema; a keyword it does not know is refused at once rather than silently ignored. */
+export function compileSchema(schema: Schema): SchemaCheck {
+  const node = compileNode(schema)
+  return (value) => (passes(node, value) ? null : explain(node, value, ''))
 }

@@ -24,7 +24,7 @@ import {
   openOrSetAside
 } from './feedback-store'
 import type { StaffAuth } from './staff-auth'
-import { overallFigures, smallGroup, summariseArticles, trend } from './summary'
+import { articleSummariesOf, overallFiguresOf, smallGroup, tally, trendOf } from './summary'
 
 interface ExportLogData extends Record<string, unknown> {
   lastExport: { at: string; place: string; file: string; records: number } | null
@@ -149,13 +149,15 @@ export class StaffService {
 
   /** Everything the summary screen shows. */
   async summary(): Promise<StaffSummary> {
-    const records = await this.#options.store.allRecords()
+    // Each month is counted up once and again only when its file changes, not read whole on every opening.
+    const tallies = await this.#options.store.monthly(tally)
     const { content } = this.#options
+    const overall = overallFiguresOf(tallies)
     return {
-      overall: overallFigures(records),
-      articles: summariseArticles(records, content().playlist.articles),
-      trend: trend(records, this.#options.now()),
-      health: await this.health(records.length),
+      overall,
+      articles: articleSummariesOf(tallies, content().playlist.articles),
+      trend: trendOf(tallies, this.#options.now()),
+      health: await this.health(overall.count),
       smallGroup
     }
   }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -123,6 +123,18 @@ describe('staff mode in main', () => {
         }
       }
     })
+  })
+
+  it('counts feedback saved, cleared or restored after the summary was last opened', async () => {
+    await unlock()
+    const overall = async () => ((await call('staff:summary')) as { value: StaffSummary }).value.overall
+    expect(await overall()).toMatchObject({ count: 3 })
+    await core.feedbackStore.append(record(23, { rating: 1 }))
+    await core.feedbackStore.append(record(23, { rating: 1, time: '2026-10-31T10:00:00.000Z' }))
+    expect(await overall()).toEqual({ count: 5, distribution: [2, 0, 3], average: 2.2 })
+    // A month file put back from a backup by hand is counted as it is now.
+    await writeFile(join(data, 'feedback', 'feedback-2026-10.json'), JSON.stringify({ records: [] }))
+    expect(await overall()).toMatchObject({ count: 4 })
   })
 
   it('offers the plugged-in drive and the configured folder, exports, and clears only after checking again', async () => {
