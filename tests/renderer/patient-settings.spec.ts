@@ -215,6 +215,10 @@ for (const screen of [
         await kiosk.screenshot({ path: `${screenshots}/largest-text-comment-${language}-${screen.name}.png` })
         const keyboard = await kiosk.getByTestId('on-screen-keyboard').boundingBox()
         expect((keyboard?.y ?? 0) + (keyboard?.height ?? Infinity)).toBeLessThanOrEqual(screen.height)
+        await kiosk.getByTestId('comment-next').tap()
+        await kiosk.screenshot({ path: `${screenshots}/largest-text-part-${language}-${screen.name}.png` })
+        const skip = await kiosk.getByTestId('part-skip').boundingBox()
+        expect((skip?.y ?? 0) + (skip?.height ?? Infinity)).toBeLessThanOrEqual(screen.height)
         await kiosk.getByTestId('feedback-cancel').tap()
       }
     })
