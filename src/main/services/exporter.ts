@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
-import { parse } from 'csv-parse/sync'
 import { join } from 'node:path'
 import type { FeedbackRecord } from '../../shared/feedback'
 import { localDay } from '../../shared/local-day'
-import { type ExportRange, toCsv, toJson } from './export-format'
+import { countCsvRecords, countJsonRecords, csvPieces, type ExportRange, jsonPieces } from './export-format'
 
 /** The file formats staff and IT can export to. */
 export type ExportFormat = 'csv' | 'json'
@@ -56,9 +55,14 @@ export function fileSafe(text: string): string {
 
 /** `feedback_<station>_<from>_<to>.<format>`, the dates being the clinic's days of the first and last record. */
 export function exportFileName(request: Pick<ExportRequest, 'records' | 'station' | 'format'>): string {
-  const times = request.records.map((record) => record.time).sort()
-  const from = times[0] ? localDay(times[0]) : ''
-  const to = times.at(-1) ? localDay(times.at(-1) as string) : ''
+  let first: string | undefined
+  let last: string | undefined
+  for (const { time } of request.records) {
+    if (first === undefined || time < first) first = time
+    if (last === undefined || time > last) last = time
+  }
+  const from = first ? localDay(first) : ''
+  const to = last ? localDay(last) : ''
   return `feedback_${fileSafe(request.station)}_${from}_${to}.${request.format}`
 }
 
@@ -66,10 +70,9 @@ function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
-/** Counts the records a written file holds by reading it back as its format says. */
-function countRecords(text: string, format: ExportFormat): number {
-  if (format === 'json') return (JSON.parse(text) as { records: unknown[] }).records.length
-  return (parse(text, { bom: true, columns: true, skip_empty_lines: true }) as unknown[]).length
+/** Counts the records a written file holds by reading it back as its format says, from its bytes. */
+function countRecords(bytes: Buffer, format: ExportFormat): number {
+  return format === 'json' ? countJsonRecords(bytes) : countCsvRecords(bytes)
 }
 
 function describe(error: unknown, folder: string): { code: ExportErrorCode; message: string } {
@@ -104,14 +107,22 @@ async function freeName(fs: ExportFs, folder: string, name: string): Promise<str
   throw Object.assign(new Error('too many exports with the same name'), { code: 'EEXIST' })
 }
 
-async function writeDurably(fs: ExportFs, path: string, data: string): Promise<void> {
+/** Writes text piece by piece to a new file and flushes it to disk; returns the SHA-256 of what was written. */
+async function writeDurably(fs: ExportFs, path: string, pieces: Iterable<string>): Promise<string> {
+  const hash = createHash('sha256')
   const handle = await fs.open(path, 'wx')
   try {
-    await handle.writeFile(data, 'utf8')
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8')
+      hash.update(bytes)
+      // Each writeFile on an open handle continues where the last one ended.
+      await handle.writeFile(bytes)
+    }
     await handle.sync()
   } finally {
     await handle.close()
   }
+  return hash.digest('hex')
 }
 
 /**
@@ -128,25 +139,27 @@ export async function writeExport(request: ExportRequest, fs: ExportFs = nodeFs)
     return { ok: false, code: 'folder-missing', message: `${request.folder} is not a folder` }
 
   const exportedAt = request.now.toISOString()
-  const text = request.format === 'csv' ? toCsv(request.records) : toJson(request.records, request.range, exportedAt)
+  // Written piece by piece: a large export never sits in memory as one text.
+  const pieces =
+    request.format === 'csv' ? csvPieces(request.records) : jsonPieces(request.records, request.range, exportedAt)
   const name = await freeName(fs, request.folder, exportFileName(request))
   const target = join(request.folder, name)
   const temporary = join(request.folder, `.${name}.${randomBytes(4).toString('hex')}.partial`)
-  const manifest: Manifest = {
-    file: name,
-    format: request.format,
-    records: request.records.length,
-    sha256: sha256(text),
-    range: request.range,
-    station: request.station,
-    exportedAt
-  }
   const manifestFile = join(request.folder, `${name}.manifest.json`)
   const manifestTemporary = `${manifestFile}.${randomBytes(4).toString('hex')}.partial`
+  let manifest: Manifest
   try {
-    await writeDurably(fs, temporary, text)
+    manifest = {
+      file: name,
+      format: request.format,
+      records: request.records.length,
+      sha256: await writeDurably(fs, temporary, pieces),
+      range: request.range,
+      station: request.station,
+      exportedAt
+    }
     await fs.rename(temporary, target)
-    await writeDurably(fs, manifestTemporary, `${JSON.stringify(manifest, null, 2)}\n`)
+    await writeDurably(fs, manifestTemporary, [`${JSON.stringify(manifest, null, 2)}\n`])
     await fs.rename(manifestTemporary, manifestFile)
   } catch (error) {
     await fs.unlink(temporary).catch(() => {})
@@ -177,12 +190,7 @@ export async function verifyExport(
   if (sha256(written) !== manifest.sha256) {
     return { ok: false, code: 'verify-failed', message: 'the export on the drive differs from what was written' }
   }
-  let counted: number
-  try {
-    counted = countRecords(written.toString('utf8'), manifest.format)
-  } catch {
-    counted = -1
-  }
+  const counted = countRecords(written, manifest.format)
   if (counted !== manifest.records) {
     return { ok: false, code: 'verify-failed', message: `the export holds ${counted} records, not ${manifest.records}` }
   }

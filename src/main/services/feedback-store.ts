@@ -205,6 +205,14 @@ interface Month {
   identity: string | null
   /** Each record as written, one line each; kept for a month being appended to, so an append encodes one record. */
   lines: Buffer[] | null
+  /** The records as the file holds them (its lines and the commas between), while they are unchanged since read. */
+  section: Buffer | null
+}
+
+/** Every record as read at one moment, oldest month first, and those of them in no verified export yet. */
+export interface FeedbackReading {
+  readonly records: readonly FeedbackRecord[]
+  readonly unexported: readonly FeedbackRecord[]
 }
 
 /** The data version stamp electron-store keeps in each file, for a month that has no file yet. */
@@ -218,42 +226,107 @@ export class RecordRefusedError extends Error {
   override name = 'RecordRefusedError'
 }
 
+/** How a month file this store writes begins, and what follows its last record. */
+const layoutStart = Buffer.from('{\n"records": [\n')
+const layoutRecordsEnd = Buffer.from('\n],\n"exportedIds": ')
+const separator = Buffer.from(',\n')
+
+/**
+ * A file in this store's own layout, read record by record: each line between the start and the end of the list is
+ * one record, so the list's bytes can be written again as they are (an export marked, a record added) without
+ * encoding every record anew. Null for any other layout (electron-store's, a hand edit), which is read whole instead.
+ * Each line and the rest are parsed on their own, so together they are the whole file's JSON.
+ */
+function parseLines(bytes: Buffer): { data: Record<string, unknown>; section: Buffer } | null {
+  if (!bytes.subarray(0, layoutStart.length).equals(layoutStart)) return null
+  const end = bytes.indexOf(layoutRecordsEnd, layoutStart.length)
+  if (end < 0) return null
+  const records: unknown[] = []
+  try {
+    for (let at = layoutStart.length; at < end;) {
+      const lineFeed = bytes.indexOf(0x0a, at)
+      const last = lineFeed < 0 || lineFeed >= end
+      if (!last && bytes[lineFeed - 1] !== 0x2c) return null
+      records.push(JSON.parse(bytes.toString('utf8', at, last ? end : lineFeed - 1)))
+      if (last) break
+      at = lineFeed + 1
+    }
+    const rest = JSON.parse(`{${bytes.toString('utf8', end + 3)}`) as Record<string, unknown>
+    if (typeof rest !== 'object' || rest === null || Object.hasOwn(rest, 'records')) return null
+    return { data: { ...rest, records }, section: bytes.subarray(layoutStart.length, end) }
+  } catch {
+    return null
+  }
+}
+
+/** The lines of a records section that parseLines accepted: one per record, without the commas between. */
+function linesOf(section: Buffer): Buffer[] {
+  const lines: Buffer[] = []
+  for (let at = 0; at < section.length;) {
+    const lineFeed = section.indexOf(0x0a, at)
+    if (lineFeed < 0) {
+      lines.push(section.subarray(at))
+      break
+    }
+    lines.push(section.subarray(at, lineFeed - 1))
+    at = lineFeed + 1
+  }
+  return lines
+}
+
 /**
  * A month read straight from its bytes, or null when electron-store has to look at it: an older data version to
  * migrate, or anything that is not JSON or breaks the schema (electron-store then refuses it and it is set aside).
  */
-function parseCurrent(bytes: Buffer): Omit<Month, 'identity' | 'lines'> | null {
-  let data: unknown
-  try {
-    data = JSON.parse(bytes.toString('utf8'))
-  } catch {
-    return null
+function parseCurrent(bytes: Buffer): Omit<Month, 'identity'> | null {
+  const split = parseLines(bytes)
+  let data: unknown = split?.data
+  if (!split) {
+    try {
+      data = JSON.parse(bytes.toString('utf8'))
+    } catch {
+      return null
+    }
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null
   const { records, exportedIds, ...rest } = data as Record<string, unknown>
   const version = (rest.__internal__ as { migrations?: { version?: unknown } } | undefined)?.migrations?.version
   if (version !== feedbackDataVersion || !Array.isArray(records) || !Array.isArray(exportedIds)) return null
   if (checkMonth({ records, exportedIds }) !== null) return null
-  return { records: records as FeedbackRecord[], exportedIds: exportedIds as string[], rest }
+  return {
+    records: records as FeedbackRecord[],
+    exportedIds: exportedIds as string[],
+    rest,
+    lines: null,
+    section: split?.section ?? null
+  }
 }
 
 const lineOf = (record: FeedbackRecord) => Buffer.from(JSON.stringify(record))
-const separator = Buffer.from(',\n')
 
 /**
  * A month file's bytes: valid JSON that electron-store reads like its own, one record per line so that an append
- * re-encodes only the new record, and exportedIds and the data version after them.
+ * re-encodes only the new record, and exportedIds and the data version after them. Without lines kept from earlier,
+ * the records are encoded as one text (far fewer objects to allocate than a buffer per record).
  */
-function encodeMonth(month: Month, lines: readonly Buffer[]): Buffer {
-  const parts: Buffer[] = [Buffer.from('{\n"records": [\n')]
-  lines.forEach((line, index) => {
-    if (index > 0) parts.push(separator)
-    parts.push(line)
-  })
-  let tail = `\n],\n"exportedIds": ${JSON.stringify(month.exportedIds)}`
+function encodeMonth(month: Omit<Month, 'identity'>): Buffer {
+  const parts: Buffer[] = [layoutStart]
+  if (month.lines !== null)
+    month.lines.forEach((line, index) => {
+      if (index > 0) parts.push(separator)
+      parts.push(line)
+    })
+  else if (month.section !== null) parts.push(month.section)
+  else parts.push(Buffer.from(month.records.map((record) => JSON.stringify(record)).join(',\n')))
+  let tail = `${layoutRecordsEnd.toString()}${JSON.stringify(month.exportedIds)}`
   for (const [key, value] of Object.entries(month.rest)) tail += `,\n${JSON.stringify(key)}: ${JSON.stringify(value)}`
   parts.push(Buffer.from(`${tail}\n}\n`))
   return Buffer.concat(parts)
+}
+
+/** The bytes of a month file holding these records, exactly as the store writes it (for seeding benchmarks). */
+export function monthFileBytes(records: readonly FeedbackRecord[], exportedIds: readonly string[] = []): Buffer {
+  return encodeMonth({ records, exportedIds, rest: freshRest(), lines: null, section: null })
 }
 
 function identityOf(stats: BigIntStats): string {
@@ -284,6 +357,8 @@ export class FeedbackStore {
   /** The months being appended to, most recent last. */
   readonly #kept = new Map<string, Month>()
   readonly #derived = new Map<(records: readonly FeedbackRecord[]) => unknown, Map<string, Derived>>()
+  /** The months behind each reading handed out, for as long as its holder keeps it. */
+  readonly #readings = new WeakMap<FeedbackReading, ReadonlyMap<string, Month>>()
   #health: JsonFile<HealthData> | null = null
   #queue: Promise<unknown> = Promise.resolve()
 
@@ -320,13 +395,14 @@ export class FeedbackStore {
     const name = monthOf(record.time)
     const month = await this.#load(name)
     // Records kept in memory are frozen: one changed by a caller would no longer be what the file holds.
-    if (month.lines === null) month.records.forEach(Object.freeze)
-    const lines = month.lines ?? month.records.map(lineOf)
+    if (this.#kept.get(name) !== month) month.records.forEach(Object.freeze)
+    const lines = month.lines ?? (month.section ? linesOf(month.section) : month.records.map(lineOf))
     const position = Math.floor(this.#random() * (month.records.length + 1))
     const changed: Month = {
       ...month,
       records: month.records.toSpliced(position, 0, Object.freeze({ ...record })),
-      lines: lines.toSpliced(position, 0, lineOf(record))
+      lines: lines.toSpliced(position, 0, lineOf(record)),
+      section: null
     }
     await this.#write(name, changed)
     // Kept last in the map, so the month written longest ago goes first.
@@ -354,9 +430,29 @@ export class FeedbackStore {
 
   /** Every record, oldest month first. */
   async allRecords(): Promise<FeedbackRecord[]> {
-    const all: FeedbackRecord[] = []
-    for (const month of await this.months()) all.push(...(await this.#load(month)).records)
-    return all
+    return [...(await this.read()).records]
+  }
+
+  /**
+   * Every month as it is now: all records, oldest month first, and those in no verified export yet. Handing the
+   * reading back to markExported spares reading every month again for an export just made from it.
+   */
+  async read(): Promise<FeedbackReading> {
+    const months = new Map<string, Month>()
+    const records: FeedbackRecord[] = []
+    const unexported: FeedbackRecord[] = []
+    for (const name of await this.months()) {
+      const month = await this.#load(name)
+      months.set(name, month)
+      const exported = new Set(month.exportedIds)
+      for (const record of month.records) {
+        records.push(record)
+        if (!exported.has(record.id)) unexported.push(record)
+      }
+    }
+    const reading = { records, unexported }
+    this.#readings.set(reading, months)
+    return reading
   }
 
   /**
@@ -384,11 +480,19 @@ export class FeedbackStore {
     return results
   }
 
-  /** Marks records as safely exported; called only after an export was written and verified. */
-  markExported(ids: ReadonlySet<string>): Promise<void> {
+  /**
+   * Marks records as safely exported; called only after an export was written and verified. A month whose file is
+   * unchanged since `reading` (the reading the export was made from) is taken from it rather than read again.
+   */
+  markExported(ids: ReadonlySet<string>, reading?: FeedbackReading): Promise<void> {
+    const seen = reading ? this.#readings.get(reading) : undefined
     return this.#serially(async () => {
       for (const name of await this.months()) {
-        const month = await this.#load(name)
+        const earlier = seen?.get(name)
+        // A month being appended to is always the one in memory; otherwise the reading's, if the file is unchanged.
+        const unchanged =
+          !this.#kept.has(name) && earlier?.identity != null && earlier.identity === (await this.#identity(name))
+        const month = unchanged && earlier ? earlier : await this.#load(name)
         const already = new Set(month.exportedIds)
         const added = month.records.filter((record) => ids.has(record.id) && !already.has(record.id))
         if (added.length > 0)
@@ -402,13 +506,7 @@ export class FeedbackStore {
 
   /** Records that are in no verified export yet ("since the last export"). */
   async unexportedRecords(): Promise<FeedbackRecord[]> {
-    const found: FeedbackRecord[] = []
-    for (const name of await this.months()) {
-      const month = await this.#load(name)
-      const exported = new Set(month.exportedIds)
-      for (const record of month.records) if (!exported.has(record.id)) found.push(record)
-    }
-    return found
+    return [...(await this.read()).unexported]
   }
 
   /**
@@ -448,7 +546,8 @@ export class FeedbackStore {
           ...month,
           records: kept,
           exportedIds: month.exportedIds.filter((id) => keptIds.has(id)),
-          lines: month.lines?.filter((_, index) => keep[index]) ?? null
+          lines: month.lines?.filter((_, index) => keep[index]) ?? null,
+          section: null
         })
         removed += month.records.length - kept.length
       }
@@ -526,9 +625,10 @@ export class FeedbackStore {
 
   async #read(name: string): Promise<Month> {
     const found = await this.#readBytes(name)
-    if (found === null) return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null }
+    if (found === null)
+      return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null, section: null }
     const current = parseCurrent(found.bytes)
-    if (current) return { ...current, identity: found.identity, lines: null }
+    if (current) return { ...current, identity: found.identity }
     try {
       // electron-store migrates an older file in place, or refuses a damaged one.
       openPatiently(this.#open, this.#folder, `feedback-${name}`, monthFileOptions())
@@ -537,15 +637,16 @@ export class FeedbackStore {
       return this.#recover(name, error, found.bytes)
     }
     const migrated = await this.#readBytes(name)
-    if (migrated === null) return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null }
+    if (migrated === null)
+      return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null, section: null }
     // electron-store accepted it, so it is JSON of the schema's shape whatever the quick check above said.
     const { records = [], exportedIds = [], ...rest } = JSON.parse(migrated.bytes.toString('utf8')) as MonthData
-    return { records, exportedIds, rest, identity: migrated.identity, lines: null }
+    return { records, exportedIds, rest, identity: migrated.identity, lines: null, section: null }
   }
 
   /** Replaces a month's file at once (a temporary file, flushed to disk, renamed over it), never half-written. */
   async #write(name: string, month: Month): Promise<void> {
-    const bytes = encodeMonth(month, month.lines ?? month.records.map(lineOf))
+    const bytes = encodeMonth(month)
     const temporary = join(this.#folder, `.feedback-${name}.json.${randomBytes(4).toString('hex')}.tmp`)
     const handle = await this.#fs.open(temporary, 'wx').catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error
@@ -589,7 +690,7 @@ export class FeedbackStore {
       ...health.get('recoveries'),
       { file: name, backup, reason, time: this.#now().toISOString() }
     ])
-    return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null }
+    return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null, section: null }
   }
 }
 

@@ -17,6 +17,7 @@ import type { ContentState } from './content-library'
 import type { RemovableDrive } from './drives'
 import { type ExportFormat, type Manifest, verifyExport, writeExport } from './exporter'
 import {
+  type FeedbackReading,
   type FeedbackStore,
   type JsonFile,
   type JsonFileOptions,
@@ -81,6 +82,25 @@ interface Receipt {
 
 function byTime(a: FeedbackRecord, b: FeedbackRecord): number {
   return a.time.localeCompare(b.time)
+}
+
+const indexBits = 2 ** 20
+
+/**
+ * Records in time order, those of the same time in the order given: as sorting with byTime, but by sorting numbers
+ * (the minute and the place, packed into one) rather than comparing texts, a few milliseconds for 100k records.
+ */
+export function sortedByTime(records: readonly FeedbackRecord[]): FeedbackRecord[] {
+  if (records.length >= indexBits) return [...records].sort(byTime)
+  const keys = new Float64Array(records.length)
+  for (let index = 0; index < records.length; index += 1) {
+    const minute = Date.parse((records[index] as FeedbackRecord).time) / 60_000
+    // Stored times are whole minutes; anything else is left to the text comparison.
+    if (!Number.isInteger(minute) || minute < 0 || minute >= 2 ** 32) return [...records].sort(byTime)
+    keys[index] = minute * indexBits + index
+  }
+  keys.sort()
+  return Array.from(keys, (key) => records[key % indexBits] as FeedbackRecord)
 }
 
 /** Staff mode's work in main: the session gate, the summary, exports and clearing, retention and app actions. */
@@ -223,18 +243,21 @@ export class StaffService {
     return ok({ id: 'picked', label: path, kind: 'picked' })
   }
 
-  async #recordsIn(range: ExportRangeChoice): Promise<FeedbackRecord[]> {
-    const { store } = this.#options
-    if (range.kind === 'unexported') return (await store.unexportedRecords()).sort(byTime)
-    const all = (await store.allRecords()).sort(byTime)
-    if (range.kind === 'all') return all
+  /** The records of a range in time order, and the reading they come from (for marking them exported after). */
+  async #recordsIn(range: ExportRangeChoice): Promise<{ records: FeedbackRecord[]; reading: FeedbackReading }> {
+    const reading = await this.#options.store.read()
+    if (range.kind === 'unexported') return { records: sortedByTime(reading.unexported), reading }
+    const all = sortedByTime(reading.records)
+    if (range.kind === 'all') return { records: all, reading }
     // Dates are the clinic's days (local time), as staff think of them, not UTC days.
-    return all.filter((record) => localDay(record.time) >= range.from && localDay(record.time) <= range.to)
+    const records = all.filter((record) => localDay(record.time) >= range.from && localDay(record.time) <= range.to)
+    return { records, reading }
   }
 
   /**
    * Exports to a folder and, once the export is verified, marks its records as exported (unless `mark` is false: the
-   * command line while the running kiosk owns the files).
+   * command line while the running kiosk owns the files). `reading`, the store reading the records come from, spares
+   * reading every month again to mark them.
    */
   async exportTo(
     folder: string,
@@ -242,7 +265,8 @@ export class StaffService {
     format: ExportFormat,
     records: FeedbackRecord[],
     range: ExportRangeChoice,
-    mark = true
+    mark = true,
+    reading?: FeedbackReading
   ): Promise<Result<ExportReceipt>> {
     const outcome = await writeExport({
       folder,
@@ -255,7 +279,7 @@ export class StaffService {
     if (!outcome.ok) return fail<ExportReceipt>(outcome.code, outcome.message)
     if (!mark) return ok({ exportId: randomUUID(), file: outcome.manifest.file, records: records.length, place })
     const ids = new Set(records.map((record) => record.id))
-    await this.#options.store.markExported(ids)
+    await this.#options.store.markExported(ids, reading)
     const exportId = randomUUID()
     this.#receipts.set(exportId, { ids, folder, manifest: outcome.manifest, manifestFile: outcome.manifestFile })
     this.#log.set('lastExport', {
@@ -271,7 +295,8 @@ export class StaffService {
   async export(destinationId: string, format: ExportFormat, range: ExportRangeChoice): Promise<Result<ExportReceipt>> {
     const destination = this.#destinations.get(destinationId)
     if (!destination) return fail('folder-missing', 'that destination is no longer offered; look again')
-    return this.exportTo(destination.path, destination.label, format, await this.#recordsIn(range), range)
+    const { records, reading } = await this.#recordsIn(range)
+    return this.exportTo(destination.path, destination.label, format, records, range, true, reading)
   }
 
   /**
@@ -296,13 +321,13 @@ export class StaffService {
 
   /** The scheduled export: everything not yet exported, to the configured folder; the result shows in the summary. */
   async scheduledExport(folder: string, format: ExportFormat): Promise<boolean> {
-    const records = await this.#recordsIn({ kind: 'unexported' })
+    const { records, reading } = await this.#recordsIn({ kind: 'unexported' })
     const at = this.#options.now().toISOString()
     if (records.length === 0) {
       this.#log.set('lastScheduledExport', { at, ok: true, message: 'nothing new to export' })
       return true
     }
-    const result = await this.exportTo(folder, folder, format, records, { kind: 'unexported' })
+    const result = await this.exportTo(folder, folder, format, records, { kind: 'unexported' }, true, reading)
     this.#log.set('lastScheduledExport', {
       at,
       ok: result.ok,

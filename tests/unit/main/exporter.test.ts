@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FeedbackRecord } from '../../../src/shared/feedback'
-import { type ExportFs, exportFileName, fileSafe, writeExport } from '../../../src/main/services/exporter'
+import { toCsv, toJson } from '../../../src/main/services/export-format'
+import { type ExportFs, exportFileName, fileSafe, verifyExport, writeExport } from '../../../src/main/services/exporter'
 
 const records: FeedbackRecord[] = [1, 2, 3].map((day) => ({
   id: `00000000-0000-4000-8000-00000000000${day}`,
@@ -84,6 +85,21 @@ describe('exporter', () => {
     expect(JSON.parse(await readFile(outcome.file, 'utf8')).records).toEqual(records)
   })
 
+  it('writes a large export piece by piece into one file, in order, as one text would be', async () => {
+    const many = Array.from({ length: 2500 }, (_, index) => ({
+      ...(records[index % 3] as FeedbackRecord),
+      id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`
+    }))
+    for (const format of ['csv', 'json'] as const) {
+      const outcome = await writeExport({ ...request(folder, format), records: many })
+      if (!outcome.ok) throw new Error(outcome.message)
+      const text = await readFile(outcome.file, 'utf8')
+      expect(text).toBe(
+        format === 'csv' ? toCsv(many) : toJson(many, { from: null, to: null }, '2026-11-24T12:00:00.000Z')
+      )
+    }
+  })
+
   it('never replaces an earlier export of the same days, which may hold records already cleared', async () => {
     const first = await writeExport(request(folder))
     const second = await writeExport({
@@ -152,4 +168,16 @@ describe('exporter', () => {
     }
     expect(await writeExport(request(folder), corrupting)).toMatchObject({ ok: false, code: 'verify-failed' })
   })
+
+  it.each(['csv', 'json'] as const)(
+    'fails verification of a %s export whose bytes match but whose records are not what the manifest says',
+    async (format) => {
+      const outcome = await writeExport(request(folder, format))
+      if (!outcome.ok) throw new Error(outcome.message)
+      expect(await verifyExport(folder, outcome.manifest, outcome.manifestFile)).toMatchObject({ ok: true })
+      expect(
+        await verifyExport(folder, { ...outcome.manifest, records: records.length + 1 }, outcome.manifestFile)
+      ).toMatchObject({ ok: false, code: 'verify-failed', message: `the export holds 3 records, not 4` })
+    }
+  )
 })

@@ -259,6 +259,45 @@ describe('feedback store', () => {
     expect(store.recoveries()).toHaveLength(1)
   })
 
+  it('reads its own layout record by record, and a hand edit of it as a whole, as JSON would', async () => {
+    const [a, b, c] = [record(), record(), record()]
+    const stamp = `"__internal__": {"migrations":{"version":"${feedbackDataVersion}"}}`
+    const line = (each: FeedbackRecord) => JSON.stringify(each)
+    const cases: Array<[string, FeedbackRecord[]]> = [
+      [`{\n"records": [\n${line(a)},\n${line(b)}\n],\n"exportedIds": [],\n${stamp}\n}\n`, [a, b]],
+      [`{\n"records": [\n\n],\n"exportedIds": [],\n${stamp}\n}\n`, []],
+      // Two records on one line, and a list given twice (JSON keeps the last): both read as JSON reads them.
+      [`{\n"records": [\n${line(a)},${line(b)}\n],\n"exportedIds": [],\n${stamp}\n}\n`, [a, b]],
+      [`{\n"records": [\n${line(a)}\n],\n"exportedIds": [],\n"records": [${line(c)}],\n${stamp}\n}\n`, [c]]
+    ]
+    for (const [text, expected] of cases) {
+      await writeFile(join(folder, 'feedback-2026-11.json'), text)
+      const store = new FeedbackStore(folder, openElectronStore, now)
+      expect(await store.recordsOf('2026-11')).toEqual(expected)
+      const added = record()
+      await store.append(added)
+      await store.markExported(new Set([added.id]))
+      const reopened = new FeedbackStore(folder, openElectronStore, now)
+      expect(sortById(await reopened.allRecords())).toEqual(sortById([...expected, added]))
+      expect(sortById(await reopened.unexportedRecords())).toEqual(sortById(expected))
+      expect(store.recoveries()).toEqual([])
+    }
+  })
+
+  it('writes back the records it did not change byte for byte, as it found them', async () => {
+    const [a, b] = [record(), record()]
+    const spaced = JSON.stringify(a).replace('","', '", "')
+    await writeFile(
+      join(folder, 'feedback-2026-11.json'),
+      `{\n"records": [\n${spaced},\n${JSON.stringify(b)}\n],\n"exportedIds": [],\n` +
+        `"__internal__": {"migrations":{"version":"${feedbackDataVersion}"}}\n}\n`
+    )
+    await new FeedbackStore(folder, openElectronStore, now).markExported(new Set([a.id]))
+    const text = await readFile(join(folder, 'feedback-2026-11.json'), 'utf8')
+    expect(text).toContain(`\n${spaced},\n`)
+    expect(JSON.parse(text)).toMatchObject({ records: [a, b], exportedIds: [a.id] })
+  })
+
   it('sees a record someone else put in the month file (a restored backup) before appending the next', async () => {
     const store = new FeedbackStore(folder, openElectronStore, now)
     const first = record()
@@ -319,6 +358,39 @@ describe('feedback store', () => {
     const reopened = new FeedbackStore(folder, openElectronStore, now)
     expect(sortById(await reopened.allRecords())).toEqual(sortById([...early, ...late]))
     expect(sortById(await reopened.unexportedRecords())).toEqual(sortById(late))
+  })
+
+  it('marks records exported from a reading without losing what was saved after it, here or by anyone else', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const october = record({ time: '2026-10-10T10:00:00.000Z' })
+    const november = record()
+    await store.append(october)
+    await store.append(november)
+    const reading = await store.read()
+    expect(sortById(reading.records)).toEqual(sortById([october, november]))
+    const savedHere = record()
+    await store.append(savedHere)
+    const savedElsewhere = record({ time: '2026-10-11T10:00:00.000Z' })
+    await new FeedbackStore(folder, openElectronStore, now).append(savedElsewhere)
+    await store.markExported(new Set(reading.records.map((each) => each.id)), reading)
+    const reopened = new FeedbackStore(folder, openElectronStore, now)
+    expect(sortById(await reopened.allRecords())).toEqual(sortById([october, november, savedHere, savedElsewhere]))
+    expect(sortById(await reopened.unexportedRecords())).toEqual(sortById([savedHere, savedElsewhere]))
+  })
+
+  it('marks records exported from a reading, reading again only a month changed since', async () => {
+    const store = new FeedbackStore(folder, openElectronStore, now)
+    const kept = [record({ time: '2026-09-10T10:00:00.000Z' }), record({ time: '2026-10-10T10:00:00.000Z' })]
+    for (const each of kept) await store.append(each)
+    const exporter = new FeedbackStore(folder, openElectronStore, now)
+    const reading = await exporter.read()
+    expect(reading.unexported).toHaveLength(2)
+    const meanwhile = record({ time: '2026-09-11T10:00:00.000Z' })
+    await store.append(meanwhile)
+    await exporter.markExported(new Set(kept.map((each) => each.id)), reading)
+    const reopened = new FeedbackStore(folder, openElectronStore, now)
+    expect(sortById(await reopened.allRecords())).toEqual(sortById([...kept, meanwhile]))
+    expect(await reopened.unexportedRecords()).toEqual([meanwhile])
   })
 
   it('leaves the file and the month in memory as they were when a write fails, and leaves no temporary file', async () => {

@@ -1,12 +1,14 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Channel } from '../../../src/shared/contract'
 import type { FeedbackRecord } from '../../../src/shared/feedback'
 import type { StaffSummary } from '../../../src/shared/staff'
 import { dispatch } from '../../../src/main/services/handlers'
 import type { KioskCore } from '../../../src/main/services/kiosk-core'
+import { sortedByTime } from '../../../src/main/services/staff-service'
 import { feedbackRecord } from './records'
 import { startTestCore } from './test-core'
 
@@ -294,5 +296,24 @@ describe('staff mode and articles due for review', () => {
       ok: true
     })
     expect(await call('feedback:submit', { ...feedback, sectionId: 'no-such-section' })).toMatchObject({ ok: false })
+  })
+})
+
+describe('sorting records by time', () => {
+  it('puts records in the order a text comparison of their times gives, keeping the order of equal times', () => {
+    const time = fc.oneof(
+      fc.constantFrom('2026-11-24T10:15:00.000Z', '2026-11-24T10:00:00.000Z', '1970-01-01T00:00:00.000Z'),
+      fc
+        .date({ min: new Date(0), max: new Date('2200-01-01'), noInvalidDate: true })
+        .map((date) => `${date.toISOString().slice(0, 16)}:00.000Z`),
+      fc.constantFrom('1969-12-31T23:59:00.000Z', '2026-11-24T25:99:00.000Z')
+    )
+    fc.assert(
+      fc.property(fc.array(time, { maxLength: 40 }), (times) => {
+        const records = times.map((each) => feedbackRecord({ time: each }))
+        expect(sortedByTime(records)).toEqual([...records].sort((a, b) => a.time.localeCompare(b.time)))
+      }),
+      { numRuns: 300 }
+    )
   })
 })
