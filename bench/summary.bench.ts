@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { benchmarkNow, seedMonths, seedRecords, startBenchmarkCore, writeMonthFiles } from './feedback-fixtures'
+import { type Benchmark, percentile } from './result'
+
+/** How long staff may wait for the summary over 100k records (issue 7). */
+const budgetMs = 200
+
+const round = (value: number) => Math.round(value * 10) / 10
+
+/** Benchmark 7: the staff summary over 100k records, the first time after a start and then each time again. */
+const summaryBenchmark: Benchmark = async ({ quick }) => {
+  const count = quick ? 10_000 : 100_000
+  const repeats = quick ? 5 : 15
+  const size = quick ? '10k records (quick size for 100k)' : '100k records'
+  const folder = await mkdtemp(join(tmpdir(), 'kiosk-bench-summary-'))
+  try {
+    await writeMonthFiles(join(folder, 'feedback'), seedRecords(count, benchmarkNow, seedMonths))
+    const core = await startBenchmarkCore(folder)
+    const times: number[] = []
+    for (let run = 0; run <= repeats; run += 1) {
+      const started = performance.now()
+      const summary = await core.staff.summary()
+      times.push(performance.now() - started)
+      if (summary.health.records !== count) throw new Error(`the summary counted ${summary.health.records} records`)
+    }
+    const [first, ...again] = times
+    return {
+      number: 7,
+      name: 'Staff summary',
+      method:
+        `${count} records seeded straight into month files (${seedMonths} months, evenly spread, 20 articles, ` +
+        `three in ten with a comment) under the system temp directory; the kiosk core is started over them with conf ` +
+        `and StaffService.summary() (read every month file, figures per article and section, latest comments, the ` +
+        `30-day trend, data health) is timed once right after the start and then ${repeats} more times; the repeat ` +
+        `figure is their median.`,
+      measurements: [
+        {
+          id: 'summary-first-ms',
+          label: `Staff summary, first after start, ${size}`,
+          value: round(first ?? Number.NaN),
+          unit: 'ms',
+          budget: budgetMs
+        },
+        {
+          id: 'summary-ms',
+          label: `Staff summary, opened again (median), ${size}`,
+          value: round(percentile(again, 0.5)),
+          unit: 'ms',
+          budget: budgetMs
+        }
+      ]
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
+
+export default summaryBenchmark
