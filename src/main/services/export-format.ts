@@ -185,7 +185,8 @@ function skipString(bytes: Uint8Array, start: number): number {
   let at = start + 1
   for (;;) {
     // Runs of ordinary bytes are skipped by table; only a quote, a backslash or a control byte stops the scan.
-    while (stringStops[bytes[at] as number] === 0) at += 1
+    const end = bytes.length
+    while (at < end && stringStops[bytes[at] as number] === 0) at += 1
     const byte = bytes[at]
     if (byte === quote) return at + 1
     if (byte !== 0x5c) return -1
@@ -236,6 +237,9 @@ function isRecordsKey(bytes: Uint8Array, start: number, end: number): boolean {
 
 const inObject = 1
 const inList = 2
+const beforeValue = 0
+const afterValue = 1
+const beforeKey = 2
 
 /**
  * Counts the records of a JSON export read back from a drive, straight from its bytes: checks that the whole file is
@@ -253,39 +257,39 @@ export function countJsonRecords(bytes: Uint8Array): number {
   /** Whether the value about to be read is the one of the top-level key `records`. */
   let isRecords = false
   // The reader is in one of three places: before a value, after a value, or before a key.
-  let place: 'value' | 'after' | 'key' = 'value'
-  while (spaces[bytes[at] as number] === 1) at += 1
+  let place = beforeValue
+  while (at < end && spaces[bytes[at] as number] === 1) at += 1
   if (bytes[at] !== 0x7b) return -1
   for (;;) {
-    while (spaces[bytes[at] as number] === 1) at += 1
+    while (at < end && spaces[bytes[at] as number] === 1) at += 1
     const byte = bytes[at]
-    if (place === 'value') {
+    if (place === beforeValue) {
       const recordsValue = isRecords
       isRecords = false
       if (recordsValue) records = -1
       if (byte === 0x7b) {
         open.push(inObject)
         at += 1
-        while (spaces[bytes[at] as number] === 1) at += 1
+        while (at < end && spaces[bytes[at] as number] === 1) at += 1
         if (bytes[at] === 0x7d) {
           open.pop()
           at += 1
-          place = 'after'
-        } else place = 'key'
+          place = afterValue
+        } else place = beforeKey
         continue
       }
       if (byte === 0x5b) {
         open.push(inList)
         at += 1
-        while (spaces[bytes[at] as number] === 1) at += 1
+        while (at < end && spaces[bytes[at] as number] === 1) at += 1
         if (bytes[at] === 0x5d) {
           open.pop()
           at += 1
           if (recordsValue) records = 0
-          place = 'after'
+          place = afterValue
         } else {
           if (recordsValue) counting = 1
-          place = 'value'
+          place = beforeValue
         }
         continue
       }
@@ -295,19 +299,19 @@ export function countJsonRecords(bytes: Uint8Array): number {
       else if (byte === 0x6e) at = skipWord(bytes, at, 'null')
       else at = skipNumber(bytes, at)
       if (at < 0) return -1
-      place = 'after'
+      place = afterValue
       continue
     }
-    if (place === 'key') {
+    if (place === beforeKey) {
       if (byte !== quote) return -1
       const start = at
       at = skipString(bytes, at)
       if (at < 0) return -1
       isRecords = open.length === 1 && isRecordsKey(bytes, start, at)
-      while (spaces[bytes[at] as number] === 1) at += 1
+      while (at < end && spaces[bytes[at] as number] === 1) at += 1
       if (bytes[at] !== 0x3a) return -1
       at += 1
-      place = 'value'
+      place = beforeValue
       continue
     }
     // After a value: the end of the file, a comma, or the end of what holds the value.
@@ -315,10 +319,10 @@ export function countJsonRecords(bytes: Uint8Array): number {
     if (holder === undefined) return at === end ? records : -1
     if (byte === comma) {
       at += 1
-      if (holder === inObject) place = 'key'
+      if (holder === inObject) place = beforeKey
       else {
         if (open.length === 2 && counting >= 0) counting += 1
-        place = 'value'
+        place = beforeValue
       }
       continue
     }

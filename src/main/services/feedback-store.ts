@@ -487,6 +487,7 @@ export class FeedbackStore {
   markExported(ids: ReadonlySet<string>, reading?: FeedbackReading): Promise<void> {
     const seen = reading ? this.#readings.get(reading) : undefined
     return this.#serially(async () => {
+      const writes: Array<Promise<void>> = []
       for (const name of await this.months()) {
         const earlier = seen?.get(name)
         // A month being appended to is always the one in memory; otherwise the reading's, if the file is unchanged.
@@ -495,12 +496,15 @@ export class FeedbackStore {
         const month = unchanged && earlier ? earlier : await this.#load(name)
         const already = new Set(month.exportedIds)
         const added = month.records.filter((record) => ids.has(record.id) && !already.has(record.id))
+        // Different files, so their writes (and waits for the disk) can overlap.
         if (added.length > 0)
-          await this.#write(name, {
-            ...month,
-            exportedIds: [...month.exportedIds, ...added.map((record) => record.id)]
-          })
+          writes.push(
+            this.#write(name, { ...month, exportedIds: [...month.exportedIds, ...added.map((record) => record.id)] })
+          )
       }
+      const results = await Promise.allSettled(writes)
+      const failed = results.find((result) => result.status === 'rejected')
+      if (failed) throw failed.reason
     })
   }
 

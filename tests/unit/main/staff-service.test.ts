@@ -306,10 +306,20 @@ describe('sorting records by time', () => {
       fc
         .date({ min: new Date(0), max: new Date('2200-01-01'), noInvalidDate: true })
         .map((date) => `${date.toISOString().slice(0, 16)}:00.000Z`),
-      fc.constantFrom('1969-12-31T23:59:00.000Z', '2026-11-24T25:99:00.000Z')
+      fc.constantFrom(
+        '1969-12-31T23:59:00.000Z',
+        '2026-11-24T25:99:00.000Z',
+        '2026-02-29T10:00:00.000Z',
+        '2024-02-29T10:00:00.000Z',
+        '2026-04-31T10:00:00.000Z',
+        '2026-03-01T08:00:00.000Z',
+        '2026-05-01T08:00:00.000Z',
+        '2026-13-01T10:00:00.000Z',
+        '２026-11-24T10:00:00.000Z'
+      )
     )
     fc.assert(
-      fc.property(fc.array(time, { maxLength: 40 }), (times) => {
+      fc.property(fc.array(time, { maxLength: 60 }), (times) => {
         const records = times.map((each) => feedbackRecord({ time: each }))
         expect(sortedByTime(records)).toEqual([...records].sort((a, b) => a.time.localeCompare(b.time)))
       }),
