@@ -46,7 +46,7 @@ const exportBenchmark: Benchmark = async ({ quick }) => {
     {
       layout: 'electron-store',
       suffix: '-first-after-update',
-      words: ' as electron-store wrote them (first export after updating)'
+      words: ' in files as electron-store wrote them (the first export after updating, once; no budget)'
     }
   ] as const
   for (const { layout, suffix, words } of scenarios)
@@ -77,14 +77,14 @@ const exportBenchmark: Benchmark = async ({ quick }) => {
             )
           ),
           unit: 'ms',
-          budget: budgetMs
+          budget: layout === 'store' ? budgetMs : null
         },
         {
           id: `export-${format}-peak-mb${suffix}`,
           label: `Export to ${name}, peak memory above the kiosk at rest, ${size}${words}${runs > 1 ? `, most of ${runs}` : ''}`,
           value: round(Math.max(...results.map((result) => (result.peakRss - result.rssBefore) / megabyte))),
           unit: 'MB',
-          budget: budgetMegabytes
+          budget: layout === 'store' ? budgetMegabytes : null
         }
       )
       if (layout === 'store')
@@ -101,15 +101,16 @@ const exportBenchmark: Benchmark = async ({ quick }) => {
     name: 'Export',
     method:
       `${count} records seeded straight into month files (${seedMonths} months, evenly spread, three in ten with a ` +
-      `comment, one in seven in Spanish) under the system temp directory, laid out as this version writes them, and ` +
-      `again as electron-store wrote them before (what the first export after updating meets, since marking the ` +
-      `records exported then rewrites every month); each run starts a fresh Node process that opens the kiosk core over ` +
-      `them with conf and times StaffService.export of every record to a folder on the same disk, as staff do it: ` +
-      `read the month files, sort, format, write a temporary file with fsync, rename, write the manifest, read back ` +
-      `and verify, and mark the records exported. ${runs} run${runs > 1 ? 's' : ''} per format${runs > 1 ? ' (median time)' : ''}. ` +
-      `Peak memory is the process's peak resident set size (getrusage maxRSS) minus its resident set just before the ` +
-      `export (after a garbage collection): what the export adds to a running kiosk. The whole process's peak is ` +
-      `given for information.`,
+      `comment, one in seven in Spanish) under the system temp directory, laid out as this version writes them. Each ` +
+      `run starts a fresh Node process that opens the kiosk core over them with conf and times StaffService.export ` +
+      `of every record to a folder on the same disk, as staff do it: read and check the month files, sort, write the ` +
+      `export in pieces to a temporary file with fsync, rename, write the manifest, read back and verify (SHA-256 and ` +
+      `record count), and mark the records exported (every month file rewritten). ${runs} run${runs > 1 ? 's' : ''} ` +
+      `per format${runs > 1 ? ' (median time)' : ''}. Peak memory is the process's peak resident set size (getrusage ` +
+      `maxRSS) minus its resident set just before the export, after a garbage collection: what the export adds to a ` +
+      `running kiosk, the 100k records read included; the whole process's peak is given for information. The same ` +
+      `runs over files as electron-store wrote them show the first export after updating, which re-encodes every ` +
+      `record when it marks them; it happens once per kiosk and has no budget.`,
     measurements
   }
 }

@@ -166,17 +166,18 @@ const storeBenchmark: Benchmark = async ({ quick }) => {
       measurements.push(
         {
           id: `submit-p50-${size.id}-one-month`,
-          label: `Submit p50, ${size.words} all in the current month (worst case)`,
+          label: `Submit p50, ${size.words} all in the current month (worst case, no budget)`,
           value: round(percentile(oneMonth, 0.5)),
           unit: 'ms',
           budget: null
         },
         {
           id: `submit-p95-${size.id}-one-month`,
-          label: `Submit p95, ${size.words} all in the current month (worst case)`,
+          label: `Submit p95, ${size.words} all in the current month (worst case, no budget)`,
           value: round(percentile(oneMonth, 0.95)),
           unit: 'ms',
-          budget
+          // A month file is rewritten whole on each append, so this grows with the month; see the method.
+          budget: null
         }
       )
     }
@@ -209,15 +210,18 @@ const storeBenchmark: Benchmark = async ({ quick }) => {
     number: 5,
     name: 'Saving feedback',
     method:
-      `Each scenario seeds a fresh folder under the system temp directory with records written straight into the ` +
-      `store's files (${seedMonths} months of feedback spread evenly in time, the clock on the last afternoon of the ` +
-      `current month, so that month holds 1/${seedMonths} of them; the worst case moves every record into the current ` +
-      `month), opens a new FeedbackStore over it with conf (what electron-store wraps) and times ${submits} ` +
-      `FeedbackService.submit calls one after another (validation, scrubbing, time rounding and the store's append ` +
-      `with its fsync'd atomic write, which is what dominates), first call included. The comparison runs the same ` +
-      `submits through the same service over one electron-store file holding every record (` +
-      `${quick ? submits : `${submits}, or 20 at 100k because each takes about a second`} submits). p50 and p95 are ` +
-      `nearest-rank percentiles; the ratio is the one-file p95 over the month-file p95.`,
+      `Each scenario seeds a fresh folder under the system temp directory with records written straight into month ` +
+      `files as this version lays them out: ${seedMonths} months of feedback spread evenly in time, the clock on the ` +
+      `last afternoon of the current month, so that month holds 1/${seedMonths} of them (about 4,200 at 100k). A new ` +
+      `FeedbackStore is opened over it with conf (what electron-store wraps) and ${submits} FeedbackService.submit ` +
+      `calls are timed one after another, the first included: validation, scrubbing, time rounding and the store's ` +
+      `append, which dominates (the current month's file written whole to a temporary file, fsync'd and renamed ` +
+      `over it). The budget is on the p95 at 100k records spread as above. The worst case moves every record into ` +
+      `the current month and has no budget: its file then holds 100k records (28 MB), and rewriting it (write, fsync, ` +
+      `rename) is what an append costs. The comparison runs the same submits through the same service over one ` +
+      `electron-store file holding every record, read and rewritten through electron-store on each append, as the ` +
+      `store worked before (${quick ? submits : `${submits}, or 20 at 100k since each takes about a second`} submits); ` +
+      `the ratio is its p95 over the month files' p95. p50 and p95 are nearest-rank percentiles.`,
     measurements
   }
 }
