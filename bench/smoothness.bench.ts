@@ -5,6 +5,8 @@ import { percentile, type Benchmark } from './result'
 
 interface Recorded {
   longTasks: number[]
+  /** Which part of the run each long task fell in: 'swipes' or 'attract'. */
+  phases: string[]
   frames: number[]
 }
 
@@ -13,10 +15,15 @@ interface Recorded {
  * the bundler's helpers (which tsx adds to named functions) never end up in the page.
  */
 const recordFrames = `
-  window.recorded = { longTasks: [], frames: [] }
+  window.recorded = { longTasks: [], frames: [], phases: [] }
   window.recording = false
+  window.phase = 'swipes'
   new PerformanceObserver((list) => {
-    if (window.recording) for (const entry of list.getEntries()) window.recorded.longTasks.push(entry.duration)
+    if (!window.recording) return
+    for (const entry of list.getEntries()) {
+      window.recorded.longTasks.push(entry.duration)
+      window.recorded.phases.push(window.phase)
+    }
   }).observe({ type: 'longtask' })
   let last = 0
   requestAnimationFrame(function frame(time) {
@@ -58,6 +65,7 @@ const smoothness: Benchmark = async ({ quick }) => {
     let seen = 0
     let last = await sectionId(page)
     await page.getByTestId('attract-hint').waitFor({ timeout: 15_000 })
+    await page.evaluate(() => ((window as unknown as { phase: string }).phase = 'attract'))
     while (seen < advances) {
       await page.waitForFunction(
         (before) =>
@@ -89,6 +97,13 @@ const smoothness: Benchmark = async ({ quick }) => {
           value: recorded.longTasks.length,
           unit: 'count',
           budget: 0
+        },
+        {
+          id: 'smooth-long-tasks-swiping',
+          label: 'of which while swiping',
+          value: recorded.phases.filter((phase) => phase === 'swipes').length,
+          unit: 'count',
+          budget: null
         },
         {
           id: 'smooth-longest-task',

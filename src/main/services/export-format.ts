@@ -33,8 +33,9 @@ function csvCell(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell
 }
 
-function csvRow(record: FeedbackRecord): string {
-  const cells = [
+/** A record's cells in the order of `csvColumns`, before quoting and formula neutralising. */
+export function csvCells(record: FeedbackRecord): string[] {
+  return [
     record.id,
     record.time,
     record.station,
@@ -46,7 +47,12 @@ function csvRow(record: FeedbackRecord): string {
     record.contentVersion,
     record.appVersion
   ]
-  return `${cells.map((cell) => csvCell(neutraliseFormula(cell))).join(',')}\r\n`
+}
+
+function csvRow(record: FeedbackRecord): string {
+  return `${csvCells(record)
+    .map((cell) => csvCell(neutraliseFormula(cell)))
+    .join(',')}\r\n`
 }
 
 /**

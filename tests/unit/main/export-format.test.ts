@@ -7,6 +7,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import type { FeedbackRecord } from '../../../src/shared/feedback'
 import {
+  csvCells,
   countCsvRecords,
   countJsonRecords,
   csvColumns,
@@ -167,20 +168,7 @@ describe('exports written piece by piece', () => {
   it('writes the same CSV as csv-stringify, whatever the text and wherever the pieces break', () => {
     fc.assert(
       fc.property(records, fc.integer({ min: 1, max: 5 }), (list, perPiece) => {
-        const rows = list.map((record) =>
-          [
-            record.id,
-            record.time,
-            record.station,
-            record.articleId,
-            record.sectionId ?? '',
-            String(record.rating),
-            record.comment ?? '',
-            record.language,
-            record.contentVersion,
-            record.appVersion
-          ].map(neutraliseFormula)
-        )
+        const rows = list.map((record) => csvCells(record).map(neutraliseFormula))
         const expected = `\uFEFF${stringify([[...csvColumns], ...rows], { record_delimiter: 'windows', quoted_match: /[",\r\n]/ })}`
         expect([...csvPieces(list, perPiece)].join('')).toBe(expected)
       }),
