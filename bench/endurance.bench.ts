@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test'
-import { buildRenderer, oneDecimal, startBench } from './browser'
-import type { Benchmark } from './result'
+import { buildRenderer, startBench } from './browser'
+import { type Benchmark, round } from './result'
 
 const idleSeconds = 60
 const stillReadingSeconds = 10
@@ -79,13 +79,13 @@ const endurance: Benchmark = async ({ quick }) => {
     await idleReset(page)
     const end = await footprint(cdp)
     await context.close()
-    const megabytes = (bytes: number) => oneDecimal(bytes / 2 ** 20)
+    const megabytes = (bytes: number) => round(bytes / 2 ** 20)
     return {
       number: 4,
       name: 'Endurance',
       method:
         `Chromium (not slowed) on the harness, with Playwright's fake clock: ${days} simulated day(s) of attract mode ` +
-        `(${oneDecimal(attractSeconds)} s of real time), then ${flows} complete feedback flows (face, a typed letter, ` +
+        `(${round(attractSeconds)} s of real time), then ${flows} complete feedback flows (face, a typed letter, ` +
         `part, thank-you, idle reset) and ${sessions} staff sessions (gesture, PIN, summary, Done). Heap after two ` +
         'forced collections and DOM counters from DevTools, at the start and the end, each just after an idle reset ' +
         '(first section of the first article on screen); the start is taken after a warm-up of one hour of attract ' +

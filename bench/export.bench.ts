@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { ExportFormat } from '../src/main/services/exporter'
 import type { ExportRun } from './export-child'
 import { benchmarkNow, seedMonths, seedRecords, writeMonthFiles } from './feedback-fixtures'
-import { type Benchmark, type Measurement, percentile } from './result'
+import { type Benchmark, type Measurement, median, round } from './result'
 
 /** The longest a staff export of 100k records may take (issue 7). */
 const budgetMs = 1000
@@ -31,8 +31,6 @@ function runChild(dataFolder: string, format: ExportFormat): Promise<ExportRun> 
     })
   })
 }
-
-const round = (value: number) => Math.round(value * 10) / 10
 
 /** Benchmark 6: a staff export of 100k records to CSV and to JSON, its time and its peak memory. */
 const exportBenchmark: Benchmark = async ({ quick }) => {
@@ -70,12 +68,7 @@ const exportBenchmark: Benchmark = async ({ quick }) => {
         {
           id: `export-${format}-ms${suffix}`,
           label: `Export to ${name}, ${size}${words}${of}`,
-          value: round(
-            percentile(
-              results.map((result) => result.milliseconds),
-              0.5
-            )
-          ),
+          value: round(median(results.map((result) => result.milliseconds))),
           unit: 'ms',
           budget: layout === 'store' ? budgetMs : null
         },

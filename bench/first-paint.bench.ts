@@ -1,5 +1,5 @@
-import { buildRenderer, cpuSlowdown, median, oneDecimal, startBench, throttle } from './browser'
-import type { Benchmark } from './result'
+import { buildRenderer, cpuSlowdown, startBench, throttle } from './browser'
+import { type Benchmark, median, round } from './result'
 
 /**
  * Benchmark 2: how long a patient looks at an empty screen after the kiosk (re)starts, on a slow PC: from navigation
@@ -45,14 +45,14 @@ const firstPaint: Benchmark = async ({ quick }) => {
       {
         id: 'first-paint-median',
         label: `median of ${runs} cold starts`,
-        value: oneDecimal(median(times)),
+        value: round(median(times)),
         unit: 'ms',
         budget: 400
       },
       {
         id: 'first-paint-worst',
         label: 'slowest start',
-        value: oneDecimal(Math.max(...times)),
+        value: round(Math.max(...times)),
         unit: 'ms',
         budget: null
       }

@@ -1,17 +1,17 @@
-import { execFileSync } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import type { Benchmark } from './result'
+import { buildRenderer } from './browser'
+import { type Benchmark, round } from './result'
 
 const root = resolve(import.meta.dirname, '..')
 const assets = join(root, 'out/renderer/assets')
-const kilobytes = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
+const kilobytes = (bytes: number) => round(bytes / 1024)
 
 /** Benchmark 1: what the kiosk's screen costs to load, as gzip would send it over the wire (and as a rough proxy for parse work). */
 const rendererSize: Benchmark = async () => {
   // Measures the production build as it is now, not whatever an earlier build left behind.
-  execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
+  buildRenderer()
   const files = await readdir(assets)
   const gzipped = async (name: string) => gzipSync(await readFile(join(assets, name)), { level: 9 }).length
   const sizeOf = async (pattern: RegExp) => {

@@ -43,3 +43,15 @@ export function percentile(values: number[], fraction: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))
   return sorted[rank] as number
 }
+
+/** The middle value of a list of numbers (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+/** Rounds a figure to a few decimals (one by default), for the tables people read. */
+export const round = (value: number, places = 1): number => Math.round(value * 10 ** places) / 10 ** places

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { touchStroke } from '../tests/harness/touch'
-import { buildRenderer, cpuSlowdown, oneDecimal, startBench, throttle } from './browser'
-import { percentile, type Benchmark } from './result'
+import { buildRenderer, cpuSlowdown, startBench, throttle } from './browser'
+import { percentile, round, type Benchmark } from './result'
 
 interface Recorded {
   longTasks: number[]
@@ -108,28 +108,28 @@ const smoothness: Benchmark = async ({ quick }) => {
         {
           id: 'smooth-longest-task',
           label: 'longest task over 50 ms (0: none)',
-          value: oneDecimal(Math.max(0, ...recorded.longTasks)),
+          value: round(Math.max(0, ...recorded.longTasks)),
           unit: 'ms',
           budget: null
         },
         {
           id: 'smooth-frame-p50',
           label: 'frame time, median',
-          value: oneDecimal(percentile(frames, 0.5)),
+          value: round(percentile(frames, 0.5)),
           unit: 'ms',
           budget: null
         },
         {
           id: 'smooth-frame-p95',
           label: 'frame time, 95th percentile',
-          value: oneDecimal(percentile(frames, 0.95)),
+          value: round(percentile(frames, 0.95)),
           unit: 'ms',
           budget: null
         },
         {
           id: 'smooth-frame-p99',
           label: 'frame time, 99th percentile',
-          value: oneDecimal(percentile(frames, 0.99)),
+          value: round(percentile(frames, 0.99)),
           unit: 'ms',
           budget: null
         },

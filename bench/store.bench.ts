@@ -20,7 +20,7 @@ import {
   storeFileText,
   writeMonthFiles
 } from './feedback-fixtures'
-import { type Benchmark, type Measurement, percentile } from './result'
+import { type Benchmark, type Measurement, percentile, round } from './result'
 
 /** The p95 a patient's "Send" may take with 100k records on disk (issue 7). */
 const budgetMs = 5
@@ -104,8 +104,6 @@ async function scenario(
   }
 }
 
-const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places
-
 /** Benchmark 5: saving feedback with 0, 10k and 100k records already on disk, against one file holding them all. */
 const storeBenchmark: Benchmark = async ({ quick }) => {
   const sizes = quick
@@ -145,14 +143,14 @@ const storeBenchmark: Benchmark = async ({ quick }) => {
       {
         id: `submit-p50-${size.id}`,
         label: `Submit p50, ${size.words} over ${seedMonths} months`,
-        value: round(percentile(perMonth, 0.5)),
+        value: round(percentile(perMonth, 0.5), 2),
         unit: 'ms',
         budget: null
       },
       {
         id: `submit-p95-${size.id}`,
         label: `Submit p95, ${size.words} over ${seedMonths} months`,
-        value: round(p95),
+        value: round(p95, 2),
         unit: 'ms',
         budget
       }
@@ -167,14 +165,14 @@ const storeBenchmark: Benchmark = async ({ quick }) => {
         {
           id: `submit-p50-${size.id}-one-month`,
           label: `Submit p50, ${size.words} all in the current month (worst case, no budget)`,
-          value: round(percentile(oneMonth, 0.5)),
+          value: round(percentile(oneMonth, 0.5), 2),
           unit: 'ms',
           budget: null
         },
         {
           id: `submit-p95-${size.id}-one-month`,
           label: `Submit p95, ${size.words} all in the current month (worst case, no budget)`,
-          value: round(percentile(oneMonth, 0.95)),
+          value: round(percentile(oneMonth, 0.95), 2),
           unit: 'ms',
           // A month file is rewritten whole on each append, so this grows with the month; see the method.
           budget: null
@@ -185,14 +183,14 @@ const storeBenchmark: Benchmark = async ({ quick }) => {
       {
         id: `submit-single-file-p50-${size.id}`,
         label: `Submit p50, ${size.words} in one electron-store file (comparison)`,
-        value: round(percentile(singleFile, 0.5)),
+        value: round(percentile(singleFile, 0.5), 2),
         unit: 'ms',
         budget: null
       },
       {
         id: `submit-single-file-p95-${size.id}`,
         label: `Submit p95, ${size.words} in one electron-store file (comparison)`,
-        value: round(singleP95),
+        value: round(singleP95, 2),
         unit: 'ms',
         budget: null
       },

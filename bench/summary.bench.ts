@@ -2,12 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchmarkNow, seedMonths, seedRecords, startBenchmarkCore, writeMonthFiles } from './feedback-fixtures'
-import { type Benchmark, percentile } from './result'
+import { type Benchmark, percentile, round } from './result'
 
 /** How long staff may wait for the summary over 100k records (issue 7). */
 const budgetMs = 200
-
-const round = (value: number) => Math.round(value * 10) / 10
 
 /** Benchmark 7: the staff summary over 100k records, the first time after a start and then each time again. */
 const summaryBenchmark: Benchmark = async ({ quick }) => {
