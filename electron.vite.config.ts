@@ -41,8 +41,14 @@ function preloadFonts(): Plugin {
 
 export default defineConfig({
   main: {
+    // The first screen is a renderer component rendered to HTML in main (src/renderer/src/first-screen.ts).
+    // Its styles are already in the renderer's CSS, so the server build carries none.
+    plugins: [svelte({ emitCss: false, compilerOptions: { css: 'external' } })],
     build: {
-      externalizeDeps: { exclude: ['electron-store'] }
+      externalizeDeps: { exclude: ['electron-store'] },
+      rollupOptions: {
+        input: { index: resolve('src/main/index.ts'), 'first-screen': resolve('src/renderer/src/first-screen.ts') }
+      }
     }
   },
   preload: {

@@ -13,6 +13,15 @@ export default defineConfig({
         }
       },
       {
+        // The first screen is rendered by Svelte for the server, as the main process renders it.
+        plugins: [svelte({ emitCss: false, compilerOptions: { css: 'external' } })],
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/unit/first-screen/**/*.test.ts']
+        }
+      },
+      {
         // Renderer state classes use runes, so they are compiled by Svelte for the browser and run in Node.
         plugins: [svelte()],
         resolve: { conditions: ['browser'] },

@@ -57,3 +57,11 @@ export async function throttle(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
 }
+
+/**
+ * Waits until the app has taken over from the first screen the page arrives with (it marks `kiosk:ready`); before
+ * that the reader on screen is a picture that cannot be turned.
+ */
+export async function appReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('kiosk:ready').length > 0, null, { polling: 50 })
+}

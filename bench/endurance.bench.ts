@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test'
-import { buildRenderer, startBench } from './browser'
+import { appReady, buildRenderer, startBench } from './browser'
 import { type Benchmark, round } from './result'
 
 const idleSeconds = 60
@@ -62,7 +62,7 @@ const endurance: Benchmark = async ({ quick }) => {
     const page = await context.newPage()
     await page.clock.install({ time: new Date('2026-11-23T07:00:00') })
     await page.goto(bench.harness.url)
-    await page.getByTestId('section-viewport').waitFor()
+    await appReady(page)
     const cdp = await context.newCDPSession(page)
     // Warm-up: Svelte keeps one template per component once it has been shown, and Chromium its style and font
     // caches; those are paid once, so the baseline is taken after every screen has been seen one time.

@@ -1,4 +1,4 @@
-import { buildRenderer, cpuSlowdown, startBench, throttle } from './browser'
+import { appReady, buildRenderer, cpuSlowdown, startBench, throttle } from './browser'
 import { type Benchmark, median, round } from './result'
 
 /**
@@ -10,6 +10,7 @@ const firstPaint: Benchmark = async ({ quick }) => {
   const bench = await startBench()
   const runs = quick ? 5 : 20
   const times: number[] = []
+  const ready: number[] = []
   try {
     for (let run = 0; run < runs; run += 1) {
       const context = await bench.context()
@@ -29,6 +30,9 @@ const firstPaint: Benchmark = async ({ quick }) => {
           })
       )
       times.push(painted)
+      // The page arrives with its first screen painted; the app takes over from it when its script has run.
+      await appReady(page)
+      ready.push(await page.evaluate(() => performance.getEntriesByName('kiosk:ready')[0]?.startTime ?? NaN))
       await context.close()
     }
   } finally {
@@ -39,8 +43,10 @@ const firstPaint: Benchmark = async ({ quick }) => {
     name: 'First paint',
     method:
       `Chromium with the CPU slowed ${cpuSlowdown}× (DevTools throttling), a fresh context each time (no cache), the ` +
-      'production renderer served by the web-mode harness with the real services; from navigation start to the ' +
-      `renderTime of the first section's title (Element Timing). ${runs} runs; the budget applies to the median.`,
+      'production renderer served by the web-mode harness with the real services, which puts the first screen in the ' +
+      'page as the app protocol does; from navigation start to the renderTime of the first section title (Element ' +
+      `Timing), and to the moment the app has taken over and answers touch. ${runs} runs; the budget applies to the ` +
+      'median paint.',
     measurements: [
       {
         id: 'first-paint-median',
@@ -53,6 +59,13 @@ const firstPaint: Benchmark = async ({ quick }) => {
         id: 'first-paint-worst',
         label: 'slowest start',
         value: round(Math.max(...times)),
+        unit: 'ms',
+        budget: null
+      },
+      {
+        id: 'first-paint-ready-median',
+        label: `app ready for touch, median of ${runs}`,
+        value: round(median(ready)),
         unit: 'ms',
         budget: null
       }

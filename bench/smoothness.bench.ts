@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { touchStroke } from '../tests/harness/touch'
-import { buildRenderer, cpuSlowdown, startBench, throttle } from './browser'
+import { appReady, buildRenderer, cpuSlowdown, startBench, throttle } from './browser'
 import { percentile, round, type Benchmark } from './result'
 
 interface Recorded {
@@ -55,7 +55,7 @@ const smoothness: Benchmark = async ({ quick }) => {
     const page = await context.newPage()
     await page.addInitScript({ content: recordFrames })
     await page.goto(bench.harness.url)
-    await page.getByTestId('section-viewport').waitFor()
+    await appReady(page)
     await throttle(page)
     await setRecording(page, true)
     for (let swipe = 0; swipe < swipes; swipe += 1) {

@@ -8,6 +8,8 @@ import { runCli } from './services/cli'
 import { parseCliArguments } from './services/cli-arguments'
 import { listRemovableDrives } from './services/drives'
 import { type KioskCore, startKioskCore } from './services/kiosk-core'
+import { pageWithFirstScreen } from './services/first-screen-page'
+import { renderFirstScreen } from '../renderer/src/first-screen'
 import { pickFolder, quitApp, restartApp } from './electron/app-control'
 import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
 import { appEntryUrl, frontDeskUrl, isAppUrl } from './electron/app-url'
@@ -101,7 +103,12 @@ async function start(): Promise<void> {
   noteUncaught = (error) => core.errors.record(new Date(), `uncaught: ${error.message}`)
 
   lockDownSession(devServerUrl)
-  serveAppScheme(join(import.meta.dirname, '../renderer'), () => core.content().root)
+  serveAppScheme(
+    join(import.meta.dirname, '../renderer'),
+    () => core.content().root,
+    (html) =>
+      pageWithFirstScreen(html, core.handlers, renderFirstScreen, { now: () => new Date(), logError: core.logError })
+  )
   registerIpc(core.handlers, (url) => isAppUrl(url, devServerUrl), core.logError)
   const appUrl = devServerUrl ?? appEntryUrl
   const window = createKioskWindow({

@@ -27,6 +27,8 @@ test.beforeAll(async () => {
     env: { ...process.env, KIOSK_DATA_DIR: dataFolder }
   })
   page = await app.firstWindow()
+  // The page arrives with the first screen painted; the app then takes its place.
+  await expect(page.locator('[data-first-screen]')).toHaveCount(0)
   await expect(page.getByTestId('article-title')).toBeVisible()
 })
 
@@ -53,6 +55,16 @@ test('window.kiosk has exactly the methods of the contract, and the page has no 
     process: typeof (window as unknown as { process?: unknown }).process
   }))
   expect(exposed).toEqual({ methods: Object.keys(kioskMethods).sort(), require: 'undefined', process: 'undefined' })
+})
+
+test('app://kiosk/index.html arrives with the first section in it, under the CSP', async () => {
+  const served = await page.evaluate(async () => {
+    const response = await fetch('app://kiosk/index.html')
+    return { csp: response.headers.get('content-security-policy'), html: await response.text() }
+  })
+  expect(served.csp).toContain("script-src 'self'")
+  expect(served.html).toContain('data-first-screen')
+  expect(served.html).toContain('elementtiming="section-title"')
 })
 
 test('the articles arrive through IPC', async () => {

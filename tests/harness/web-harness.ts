@@ -1,13 +1,15 @@
 import { createReadStream } from 'node:fs'
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import Conf from 'conf'
 import { contentSecurityPolicy } from '../../src/shared/csp'
 import type { FeedbackRecord } from '../../src/shared/feedback'
 import { resolveInside, routeAppPath } from '../../src/main/electron/app-url'
+import { type FirstScreenRenderer, pageWithFirstScreen } from '../../src/main/services/first-screen-page'
 import { dispatch } from '../../src/main/services/handlers'
 import { type KioskCore, startKioskCore } from '../../src/main/services/kiosk-core'
 
@@ -54,6 +56,17 @@ const contentTypes: Record<string, string> = {
   '.webp': 'image/webp',
   '.gif': 'image/gif',
   '.json': 'application/json'
+}
+
+/**
+ * The first-screen renderer as built for the main process: tsx cannot load .svelte files, so the harness uses the
+ * build, as it uses the built renderer.
+ */
+async function firstScreenRenderer(): Promise<FirstScreenRenderer> {
+  const built = join(repository, 'out/main/first-screen.js')
+  const module = (await import(pathToFileURL(built).href)) as { renderFirstScreen?: FirstScreenRenderer }
+  if (!module.renderFirstScreen) throw new Error(`${built} has no renderFirstScreen: run electron-vite build`)
+  return module.renderFirstScreen
 }
 
 async function readBody(request: IncomingMessage, limit = 256 * 1024): Promise<string> {
@@ -128,6 +141,21 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
       ))
     ) {
       return send(response, 404, 'text/plain', 'not found')
+    }
+    if (route.folder === 'renderer' && route.path === 'index.html') {
+      // As the app's protocol handler does: the first section is in the page before any script runs.
+      const page = await readFile(file, 'utf8')
+      const body = await pageWithFirstScreen(page, core.handlers, await firstScreenRenderer(), {
+        now: () => new Date(),
+        logError: core.logError
+      })
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': contentSecurityPolicy,
+        'cache-control': 'no-store'
+      })
+      response.end(body)
+      return
     }
     response.writeHead(200, {
       'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',

@@ -45,10 +45,19 @@ export const test = base.extend<{ harnessOptions: HarnessOptions; harness: WebHa
   },
   kiosk: async ({ page, harness }, use) => {
     await page.goto(harness.url)
-    await expect(page.getByTestId('article-title')).toBeVisible()
+    await appReady(page)
     await use(page)
   }
 })
+
+/**
+ * Waits until the app has taken over from the first screen the page arrives with (FirstScreen.svelte), which shows
+ * the same reader but cannot be pressed.
+ */
+export async function appReady(page: Page): Promise<void> {
+  await expect(page.locator('[data-first-screen]')).toHaveCount(0)
+  await expect(page.getByTestId('article-title')).toBeVisible()
+}
 
 export { expect }
 export { touchStroke } from '../harness/touch'

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
-import { choose, contentFolders, expect, test } from './kiosk-fixture'
+import { appReady, choose, contentFolders, expect, test } from './kiosk-fixture'
 
 type FakeVoice = { name: string; lang: string; localService: boolean; default: boolean }
 
@@ -50,7 +50,7 @@ async function startWithVoices(page: Page, url: string, voices: FakeVoice[]): Pr
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true })
   }, voices)
   await page.goto(url)
-  await expect(page.getByTestId('article-title')).toBeVisible()
+  await appReady(page)
 }
 
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)

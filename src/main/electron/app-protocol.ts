@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
 import { contentSecurityPolicy } from '../../shared/csp'
@@ -11,8 +11,15 @@ export function declareAppScheme(): void {
   ])
 }
 
-/** Serves app:// from the renderer bundle and the live content folder, with the CSP on every response. */
-export function serveAppScheme(rendererFolder: string, contentFolder: () => string): void {
+/**
+ * Serves app:// from the renderer bundle and the live content folder, with the CSP on every response. The page the
+ * window loads goes through `entryPage` first, which puts the first screen in it (services/first-screen-page.ts).
+ */
+export function serveAppScheme(
+  rendererFolder: string,
+  contentFolder: () => string,
+  entryPage: (html: string) => Promise<string>
+): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url)
     const route = url.host === appHost ? routeAppPath(url.pathname) : null
@@ -26,10 +33,14 @@ export function serveAppScheme(rendererFolder: string, contentFolder: () => stri
     ) {
       return new Response('Not found', { status: 404 })
     }
+    const security = { 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' }
+    if (route.folder === 'renderer' && route.path === 'index.html') {
+      const page = await entryPage(await readFile(file, 'utf8'))
+      return new Response(page, { headers: { ...security, 'Content-Type': 'text/html; charset=utf-8' } })
+    }
     const response = await net.fetch(pathToFileURL(file).toString())
     const headers = new Headers(response.headers)
-    headers.set('Content-Security-Policy', contentSecurityPolicy)
-    headers.set('X-Content-Type-Options', 'nosniff')
+    for (const [name, value] of Object.entries(security)) headers.set(name, value)
     return new Response(response.body, { status: response.status, headers })
   })
 }

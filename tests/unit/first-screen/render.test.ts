@@ -1,0 +1,79 @@
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { defaultConfig, readerSettings } from '../../../src/shared/config'
+import type { Article, Playlist } from '../../../src/shared/domain'
+import { loadContent } from '../../../src/main/services/content-library'
+import { renderFirstScreen } from '../../../src/renderer/src/first-screen'
+
+const contentOf = (folder: string) =>
+  loadContent({
+    bundledFolder: resolve(import.meta.dirname, '../../fixtures/content', folder),
+    externalFolder: null,
+    language: 'en',
+    playlist: []
+  })
+
+describe('the first screen, rendered for the server', async () => {
+  const { playlist } = await contentOf('translated')
+  const english = readerSettings(defaultConfig())
+  const first = playlist.articles[0] as Article
+
+  it('shows the first section of the first article, marked for Element Timing', () => {
+    const html = renderFirstScreen(playlist, english)
+    expect(html).toContain(`>${first.title}</h1>`)
+    expect(html).toMatch(new RegExp(`<h2[^>]*elementtiming="section-title"[^>]*>${first.sections[0]?.title}</h2>`))
+    expect(html).toContain(`data-section-id="${first.sections[0]?.id}"`)
+    // Only the first section: the second is the app's to show.
+    expect(html).not.toContain(`data-section-id="${first.sections[1]?.id}"`)
+  })
+
+  it('cannot be pressed and says it is the first screen, so the page script can replace it', () => {
+    expect(renderFirstScreen(playlist, english)).toMatch(/^<!--\[--><div class="screen" data-first-screen="" inert="">/)
+  })
+
+  it('has no style attribute and no script, which the CSP would refuse', () => {
+    const html = renderFirstScreen(playlist, english)
+    expect(html).not.toMatch(/\sstyle=/)
+    expect(html).not.toMatch(/<script/i)
+  })
+
+  it('opens in the kiosk language, with the translated article and the interface in it', () => {
+    const spanish = playlist.translations.find((article) => article.language === 'es') as Article
+    const original = playlist.articles.find((article) => article.id === spanish.id) as Article
+    const translatedFirst: Playlist = {
+      ...playlist,
+      articles: [original, ...playlist.articles.filter((article) => article !== original)]
+    }
+    const html = renderFirstScreen(translatedFirst, { ...english, language: 'es' })
+    expect(html).toContain(`>${spanish.title}</h1>`)
+    expect(html).toContain('<h1 data-testid="article-title" lang="es"')
+    expect(html).not.toContain(`>${original.title}</h1>`)
+    // The interface speaks Spanish too.
+    expect(html).toContain('Texto e idioma')
+  })
+
+  it('escapes what articles say, so a stray tag in content stays text', () => {
+    const hostile: Playlist = {
+      ...playlist,
+      articles: [
+        {
+          ...first,
+          title: 'Fever <script>alert(1)</script>',
+          sections: [
+            {
+              ...(first.sections[0] as Article['sections'][number]),
+              title: '<img src=x onerror=alert(1)>',
+              blocks: [{ type: 'paragraph', inlines: [{ text: '"quoted" & <b>bold</b>' }] }]
+            }
+          ]
+        }
+      ],
+      translations: []
+    }
+    const html = renderFirstScreen(hostile, english)
+    expect(html).toContain('Fever &lt;script>alert(1)&lt;/script>')
+    expect(html).toContain('&lt;img src=x onerror=alert(1)>')
+    expect(html).toContain('"quoted" &amp; &lt;b>bold&lt;/b>')
+    expect(html).not.toMatch(/<script|<img|<b>/)
+  })
+})
