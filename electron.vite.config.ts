@@ -39,6 +39,49 @@ function preloadFonts(): Plugin {
   }
 }
 
+/** The loader index.html runs instead of the app bundle; plain JavaScript, as the browser gets it. */
+const startAfterFirstFrame = `// Starts the app once the first frame is drawn: see paintBeforeScript in electron.vite.config.ts.
+const app = new URL(document.querySelector('script[data-app]').dataset.app, document.baseURI).href
+requestAnimationFrame(() =>
+  setTimeout(() =>
+    // Should the app fail to load, the first screen stays and the page tries again, as a reload after a crash would.
+    import(app).catch(() => setTimeout(() => location.reload(), 10000))
+  )
+)
+`
+
+/**
+ * Lets the first screen (which main puts in the page, see FirstScreen.svelte) paint before the app's script runs.
+ * Chromium runs a page's module script as soon as the page is parsed, before its first frame, so the app's start-up
+ * (75-120 ms at 4x CPU slowdown) held back that picture in about a third of cold starts. The built page now preloads
+ * the app bundle and starts it from a three-line loader after the first frame. The bundle itself, and its CSS, which
+ * stays render-blocking in the head, are unchanged; only the production build is affected.
+ */
+function paintBeforeScript(): Plugin {
+  const loader = 'assets/start-after-first-frame.js'
+  return {
+    name: 'kiosk-paint-before-script',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: loader, source: startAfterFirstFrame })
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, context) => {
+        if (!context.filename.endsWith('index.html')) return html
+        const entry = /<script type="module" crossorigin src="(\.\/assets\/index-[^"]+\.js)"><\/script>/
+        const found = entry.exec(html)
+        if (!found) throw new Error('kiosk-paint-before-script: index.html has no app script to defer')
+        return html.replace(
+          entry,
+          `<link rel="modulepreload" crossorigin href="${found[1]}">\n` +
+            `    <script type="module" crossorigin src="./${loader}" data-app="${found[1]}"></script>`
+        )
+      }
+    }
+  }
+}
+
 export default defineConfig({
   main: {
     // The first screen is a renderer component rendered to HTML in main (src/renderer/src/first-screen.ts).
@@ -62,7 +105,7 @@ export default defineConfig({
     }
   },
   renderer: {
-    plugins: [svelte(), devCsp(), preloadFonts()],
+    plugins: [svelte(), devCsp(), preloadFonts(), paintBeforeScript()],
     build: {
       assetsInlineLimit: 0,
       minify: true,

@@ -94,3 +94,17 @@ test('the first screen cannot be pressed, so a tap before the app is ready does 
   await page.touchscreen.tap(1800, 1000)
   await expect(page.getByTestId('progress-count')).toHaveText('1 of 6')
 })
+
+test('when the app bundle fails to load, the first screen stays and the page tries again', async ({
+  page,
+  harness
+}) => {
+  // Refused twice: the preload and the loader's own request; the reload's requests go through.
+  let requests = 0
+  await page.route(/\/assets\/index-[^/]+\.js$/, (route) => (requests++ < 2 ? route.abort() : route.continue()))
+  await page.goto(harness.url)
+  await expect(page.locator('[data-first-screen]')).toBeVisible()
+  await expect(page.locator('[data-first-screen]')).toHaveCount(0, { timeout: 20_000 })
+  await appReady(page)
+  expect(requests).toBeGreaterThanOrEqual(3)
+})
