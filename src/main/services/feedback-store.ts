@@ -441,8 +441,22 @@ export class FeedbackStore {
     const months = new Map<string, Month>()
     const records: FeedbackRecord[] = []
     const unexported: FeedbackRecord[] = []
-    for (const name of await this.months()) {
-      const month = await this.#load(name)
+    const names = await this.months()
+    // The next month's file is read from the disk while this one is parsed and checked (not one kept in memory,
+    // which is usually not read at all). A failed read is reported when its month's turn comes, as before.
+    const ahead = (index: number) => {
+      const name = names[index]
+      if (name === undefined || this.#kept.has(name)) return undefined
+      const reading = this.#readBytes(name)
+      reading.catch(() => {})
+      return reading
+    }
+    let next = ahead(0)
+    for (let index = 0; index < names.length; index += 1) {
+      const name = names[index] as string
+      const found = next
+      next = ahead(index + 1)
+      const month = await this.#load(name, found)
       months.set(name, month)
       const exported = new Set(month.exportedIds)
       for (const record of month.records) {
@@ -595,16 +609,21 @@ export class FeedbackStore {
     }
   }
 
-  /** A month as its file holds it now: the one in memory if the file is unchanged since, otherwise read again. */
-  async #load(name: string): Promise<Month> {
+  /**
+   * A month as its file holds it now: the one in memory if the file is unchanged since, otherwise read again (or
+   * from `found`, its bytes read just before by the caller).
+   */
+  async #load(name: string, found?: Promise<{ bytes: Buffer; identity: string } | null>): Promise<Month> {
     const kept = this.#kept.get(name)
     if (kept) {
       const identity = await this.#identity(name)
       if (identity === kept.identity) return kept
-      // Changed under the kiosk (a restored backup, a hand edit) or moved away: what is on disk now counts.
+      // Changed under the kiosk (a restored backup, a hand edit) or moved away: what is on disk now counts (read now,
+      // not bytes `found` before the month was kept).
       this.#kept.delete(name)
+      return this.#read(name)
     }
-    return this.#read(name)
+    return this.#read(name, found)
   }
 
   /** The bytes of a month's file and which content they are, waiting out a brief lock; null when there is no file. */
@@ -627,8 +646,8 @@ export class FeedbackStore {
     }
   }
 
-  async #read(name: string): Promise<Month> {
-    const found = await this.#readBytes(name)
+  async #read(name: string, bytesRead?: Promise<{ bytes: Buffer; identity: string } | null>): Promise<Month> {
+    const found = await (bytesRead ?? this.#readBytes(name))
     if (found === null)
       return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null, section: null }
     const current = parseCurrent(found.bytes)

@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs/promises'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Papa from 'papaparse'
@@ -153,20 +153,87 @@ describe('exporter', () => {
   it('fails verification when the file vanishes before it is read back (drive pulled out)', async () => {
     const vanishing: ExportFs = {
       ...nodeFs,
-      readFile: (async () => {
-        throw Object.assign(new Error('ENOENT: gone'), { code: 'ENOENT' })
-      }) as ExportFs['readFile']
+      open: (async (path: string, flags: string) => {
+        if (flags === 'r') throw Object.assign(new Error('ENOENT: gone'), { code: 'ENOENT' })
+        return nodeFs.open(path, flags)
+      }) as ExportFs['open']
     }
     expect(await writeExport(request(folder), vanishing)).toMatchObject({ ok: false, code: 'verify-failed' })
   })
 
   it('fails verification when what is read back differs from what was written', async () => {
-    const corrupting: ExportFs = {
+    // The drive hands back more than was written, or the same length with one byte changed.
+    const longer: ExportFs = {
       ...nodeFs,
-      readFile: (async (path: string) =>
-        Buffer.from(`${await nodeFs.readFile(path, 'utf8')}garbage`)) as ExportFs['readFile']
+      open: (async (path: string, flags: string) => {
+        if (flags === 'r') await appendFile(path, 'garbage')
+        return nodeFs.open(path, flags)
+      }) as ExportFs['open']
     }
-    expect(await writeExport(request(folder), corrupting)).toMatchObject({ ok: false, code: 'verify-failed' })
+    const changed: ExportFs = {
+      ...nodeFs,
+      open: (async (path: string, flags: string) => {
+        const handle = await nodeFs.open(path, flags)
+        if (flags === 'r') {
+          const bytes = await handle.readFile()
+          bytes[10] = (bytes[10] as number) ^ 1
+          await writeFile(path, bytes)
+        }
+        return handle
+      }) as ExportFs['open']
+    }
+    for (const drive of [longer, changed])
+      expect(await writeExport(request(folder, 'json'), drive)).toMatchObject({
+        ok: false,
+        code: 'verify-failed',
+        message: 'the export on the drive differs from what was written'
+      })
+  })
+
+  it('writes every byte when the drive takes only part of each write', async () => {
+    const many = Array.from({ length: 2500 }, (_, index) => ({
+      ...(records[index % 3] as FeedbackRecord),
+      id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`
+    }))
+    const stingy = (most: number): ExportFs => ({
+      ...nodeFs,
+      open: (async (path: string, flags: string) => {
+        const handle = await nodeFs.open(path, flags)
+        const writev = handle.writev.bind(handle)
+        // At most `most` bytes of what each call hands over.
+        const stingyWritev = async (buffers: readonly NodeJS.ArrayBufferView[]) => {
+          const all = Buffer.concat(
+            buffers.map((each) => new Uint8Array(each.buffer, each.byteOffset, each.byteLength))
+          )
+          return writev([all.subarray(0, most)])
+        }
+        handle.writev = stingyWritev as typeof handle.writev
+        return handle
+      }) as ExportFs['open']
+    })
+    for (const format of ['csv', 'json'] as const) {
+      const outcome = await writeExport({ ...request(folder, format), records: many }, stingy(1000))
+      if (!outcome.ok) throw new Error(outcome.message)
+      expect(await readFile(outcome.file, 'utf8')).toBe(
+        format === 'csv' ? toCsv(many) : toJson(many, { from: null, to: null }, '2026-11-24T12:00:00.000Z')
+      )
+    }
+    expect(await writeExport(request(folder), stingy(0))).toMatchObject({ ok: false, code: 'write-failed' })
+    expect((await readdir(folder)).filter((name) => name.endsWith('.partial'))).toEqual([])
+  })
+
+  it('stops cleanly when a record cannot be written after earlier parts went to the disk, leaving no partial file', async () => {
+    const many = Array.from({ length: 6000 }, (_, index) => ({
+      ...(records[index % 3] as FeedbackRecord),
+      id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`
+    }))
+    // A value JSON cannot hold, at the very end: more than a megabyte has been handed to the disk by then.
+    many.push({ ...(records[0] as FeedbackRecord), rating: 10n as unknown as 1 })
+    expect(await writeExport({ ...request(folder, 'json'), records: many })).toMatchObject({
+      ok: false,
+      code: 'write-failed'
+    })
+    expect(await readdir(folder)).toEqual([])
   })
 
   it.each(['csv', 'json'] as const)(

@@ -196,6 +196,24 @@ describe('feedback store', () => {
     expect(await new FeedbackStore(folder, openElectronStore, now).allRecords()).toHaveLength(1)
   })
 
+  it('reads every month in order while reading the next ahead, and reports the first month that cannot be read', async () => {
+    const months = ['2026-08', '2026-09', '2026-10', '2026-11']
+    const saved = months.map((month) => record({ time: `${month}-10T10:00:00.000Z` }))
+    for (const each of saved) await new FeedbackStore(folder, openElectronStore, now).append(each)
+    expect((await new FeedbackStore(folder, openElectronStore, now).read()).records).toEqual(saved)
+    // Two months fail for good (not a brief lock): the earlier one is reported, the later one's error goes unheard.
+    const broken = {
+      ...nodeFs,
+      open: (async (path: string, flags?: string) => {
+        if (/feedback-2026-(09|10)\.json$/.test(path)) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })
+        return nodeFs.open(path, flags)
+      }) as typeof nodeFs.open
+    }
+    const store = new FeedbackStore(folder, openElectronStore, now, Math.random, broken)
+    await expect(store.read()).rejects.toThrow('EIO')
+    expect((await readdir(folder)).filter((name) => name.includes('.corrupt-'))).toEqual([])
+  })
+
   it('reports an older file electron-store cannot open for a locked disk, and moves nothing aside', async () => {
     await writeFile(join(folder, 'feedback-2026-11.json'), JSON.stringify({ records: [record()] }))
     const locked: typeof openElectronStore = (cwd, name, options) => {
