@@ -59,9 +59,16 @@ export async function throttle(page: Page): Promise<void> {
 }
 
 /**
- * Waits until the app has taken over from the first screen the page arrives with (it marks `kiosk:ready`); before
- * that the reader on screen is a picture that cannot be turned.
+ * Waits until the app has taken over from the first screen the page arrives with; before that the reader on screen is
+ * a picture that cannot be turned. Read from the page, not from the 'kiosk:ready' mark: Playwright's fake clock (the
+ * endurance benchmark) replaces `performance`, whose entries it then never lists.
  */
 export async function appReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('kiosk:ready').length > 0, null, { polling: 50 })
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-first-screen]') === null &&
+      document.querySelector('[data-testid="section-viewport"]') !== null,
+    null,
+    { polling: 50 }
+  )
 }
