@@ -12,6 +12,11 @@ const firstPaint: Benchmark = async ({ quick }) => {
   const times: number[] = []
   const ready: number[] = []
   try {
+    // One start first that is not counted: it pays for the harness's and Chromium's own first-time work (loading the
+    // renderer module, compiling the services), which a kiosk pays once when it boots, not at each start of the page.
+    const warmUp = await bench.context()
+    await (await warmUp.newPage()).goto(bench.harness.url)
+    await warmUp.close()
     for (let run = 0; run < runs; run += 1) {
       const context = await bench.context()
       const page = await context.newPage()
@@ -45,8 +50,8 @@ const firstPaint: Benchmark = async ({ quick }) => {
       `Chromium with the CPU slowed ${cpuSlowdown}× (DevTools throttling), a fresh context each time (no cache), the ` +
       'production renderer served by the web-mode harness with the real services, which puts the first screen in the ' +
       'page as the app protocol does; from navigation start to the renderTime of the first section title (Element ' +
-      `Timing), and to the moment the app has taken over and answers touch. ${runs} runs; the budget applies to the ` +
-      'median paint.',
+      `Timing), and to the moment the app has taken over and answers touch. ${runs} runs after one uncounted start ` +
+      "(the harness's and Chromium's own first-time work); the budget applies to the median paint.",
     measurements: [
       {
         id: 'first-paint-median',
