@@ -142,26 +142,23 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
     ) {
       return send(response, 404, 'text/plain', 'not found')
     }
-    if (route.folder === 'renderer' && route.path === 'index.html') {
-      // As the app's protocol handler does: the first section is in the page before any script runs.
-      const page = await readFile(file, 'utf8')
-      const body = await pageWithFirstScreen(page, core.handlers, await firstScreenRenderer(), {
-        now: () => new Date(),
-        logError: core.logError
-      })
-      response.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': contentSecurityPolicy,
-        'cache-control': 'no-store'
-      })
-      response.end(body)
-      return
-    }
+    // The page the window loads gets its first section first, as the app's protocol handler does it.
+    const page =
+      route.folder === 'renderer' && route.path === 'index.html'
+        ? await pageWithFirstScreen(await readFile(file, 'utf8'), core.handlers, await firstScreenRenderer(), {
+            now: () => new Date(),
+            logError: core.logError
+          })
+        : null
     response.writeHead(200, {
       'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-security-policy': contentSecurityPolicy,
       'cache-control': 'no-store'
     })
+    if (page !== null) {
+      response.end(page)
+      return
+    }
     createReadStream(file)
       .on('error', () => response.destroy())
       .pipe(response)
