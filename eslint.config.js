@@ -41,7 +41,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/main/**', '**/preload/**'] }] }
   },
   {
-    files: ['src/main/services/**'],
+    // Only the composition root and the thin adapters in electron/ may touch Electron.
+    files: ['src/main/**'],
+    ignores: ['src/main/index.ts', 'src/main/electron/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['electron', '**/renderer/**'] }] }
   }
 )

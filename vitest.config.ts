@@ -8,7 +8,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/main/**/*.test.ts', 'tests/unit/shared/**/*.test.ts', 'tests/unit/source/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/first-screen/**', 'tests/unit/renderer/**'],
           server: { deps: { inline: ['electron-store'] } }
         }
       },

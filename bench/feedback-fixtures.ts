@@ -2,8 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import Conf from 'conf'
 import type { FeedbackRecord, Rating } from '../src/shared/feedback'
-import { feedbackDataVersion, monthFileBytes, monthOf, type OpenJsonFile } from '../src/main/services/feedback-store'
-import { type KioskCore, startKioskCore } from '../src/main/services/kiosk-core'
+import { feedbackDataVersion, monthFileBytes, monthOf } from '../src/main/feedback/month-file'
+import type { OpenJsonFile } from '../src/main/kiosk/json-file'
+import { type KioskCore, startKioskCore } from '../src/main/kiosk/kiosk-core'
 
 /**
  * The clock of every feedback benchmark: the last afternoon of a month, so the current month is as full as it gets

@@ -2,14 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FeedbackInput, FeedbackRecord } from '../src/shared/feedback'
-import { FeedbackService } from '../src/main/services/feedback-service'
-import {
-  FeedbackStore,
-  type JsonFile,
-  type MonthData,
-  monthFileOptions,
-  monthOf
-} from '../src/main/services/feedback-store'
+import { FeedbackService } from '../src/main/feedback/feedback-service'
+import { FeedbackStore } from '../src/main/feedback/feedback-store'
+import { type MonthData, monthFileOptions, monthOf } from '../src/main/feedback/month-file'
+import type { JsonFile } from '../src/main/kiosk/json-file'
 import {
   benchmarkNow,
   inMonth,

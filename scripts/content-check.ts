@@ -1,4 +1,4 @@
-import { checkContent, formatContentCheck } from '../src/main/services/content-check'
+import { checkContent, formatContentCheck } from '../src/main/content/content-check'
 import { localDay } from '../src/shared/local-day'
 
 /**

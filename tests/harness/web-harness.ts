@@ -9,9 +9,9 @@ import Conf from 'conf'
 import { contentSecurityPolicy } from '../../src/shared/csp'
 import type { FeedbackRecord } from '../../src/shared/feedback'
 import { resolveInside, routeAppPath } from '../../src/main/electron/app-url'
-import { type FirstScreenRenderer, pageWithFirstScreen } from '../../src/main/services/first-screen-page'
-import { dispatch } from '../../src/main/services/handlers'
-import { type KioskCore, startKioskCore } from '../../src/main/services/kiosk-core'
+import { type FirstScreenRenderer, pageWithFirstScreen } from '../../src/main/kiosk/first-screen-page'
+import { dispatch } from '../../src/main/kiosk/handlers'
+import { type KioskCore, startKioskCore } from '../../src/main/kiosk/kiosk-core'
 
 /**
  * The web-mode harness: the kiosk's real services and handler table behind a loopback HTTP server, so the renderer

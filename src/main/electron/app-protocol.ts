@@ -13,7 +13,7 @@ export function declareAppScheme(): void {
 
 /**
  * Serves app:// from the renderer bundle and the live content folder, with the CSP on every response. The page the
- * window loads goes through `entryPage` first, which puts the first screen in it (services/first-screen-page.ts).
+ * window loads goes through `entryPage` first, which puts the first screen in it (kiosk/first-screen-page.ts).
  */
 export function serveAppScheme(
   rendererFolder: string,

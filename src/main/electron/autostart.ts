@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { app } from 'electron'
-import { autostartDesktopEntry, autostartFileName } from '../services/autostart-entry'
+import { autostartDesktopEntry, autostartFileName } from '../kiosk/autostart-entry'
 
 /** Starts the kiosk at login (or stops doing so): a login item on Windows and macOS, an XDG entry on Linux. */
 export async function applyAutostart(on: boolean): Promise<void> {

@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron'
 import { channels } from '../../shared/contract'
-import { dispatch, type ErrorLogger, type HandlerTable } from '../services/handlers'
+import { dispatch, type ErrorLogger, type HandlerTable } from '../kiosk/handlers'
 
 /** Registers every channel of the table with ipcMain, behind the sender check and input validation of `dispatch`. */
 export function registerIpc(

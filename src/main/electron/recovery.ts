@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron'
-import type { RecoveryPolicy } from '../services/recovery-policy'
+import type { RecoveryPolicy } from '../kiosk/recovery-policy'
 
 /** Seconds an unresponsive screen gets before it is crashed on purpose and reloaded. */
 export const unresponsiveGraceSeconds = 30

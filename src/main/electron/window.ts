@@ -50,7 +50,7 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
     backgroundColor: backgroundColour,
     title: 'Waiting Room Kiosk',
     webPreferences: {
-      // Reviewed: the preload exposes only the contract's invoke wrappers (tests/unit/main/preload.test.ts).
+      // Reviewed: the preload exposes only the contract's invoke wrappers (tests/unit/preload/preload.test.ts).
       preload: options.preload /* eng-disable PRELOAD_JS_CHECK */,
       contextIsolation: true,
       sandbox: true,

@@ -1,0 +1,57 @@
+import { localDay } from '../../shared/local-day'
+import type { ExportFormat } from '../export/exporter'
+
+/** What IT asked for on the command line. */
+export type CliCommand =
+  | { kind: 'none' }
+  | { kind: 'export'; folder: string; format: ExportFormat; since: Date | null }
+  | { kind: 'set-pin'; pin: string }
+  | { kind: 'error'; message: string }
+
+/** How to use the command line, printed with every error. */
+export const cliUsage =
+  'Usage: kiosk --export <folder> [--format csv|json] [--since YYYY-MM-DD]\n       kiosk --set-pin <4 to 8 digits>'
+
+function valueAfter(argv: readonly string[], flag: string): string | undefined {
+  const index = argv.indexOf(flag)
+  if (index !== -1) return argv[index + 1]
+  const inline = argv.find((argument) => argument.startsWith(`${flag}=`))
+  return inline?.slice(flag.length + 1)
+}
+
+/**
+ * Reads the kiosk's own arguments (Chromium and Electron flags are ignored). `--export` runs headless and exits; with
+ * no flag of ours, the kiosk starts as usual.
+ */
+export function parseCliArguments(argv: readonly string[]): CliCommand {
+  const has = (flag: string) => argv.some((argument) => argument === flag || argument.startsWith(`${flag}=`))
+  if (has('--set-pin')) {
+    const pin = valueAfter(argv, '--set-pin')
+    if (!pin || !/^\d{4,8}$/.test(pin))
+      return { kind: 'error', message: `--set-pin needs a PIN of 4 to 8 digits\n${cliUsage}` }
+    return { kind: 'set-pin', pin }
+  }
+  if (!has('--export')) {
+    if (has('--format') || has('--since'))
+      return { kind: 'error', message: `--format and --since go with --export\n${cliUsage}` }
+    return { kind: 'none' }
+  }
+  const folder = valueAfter(argv, '--export')
+  if (!folder || folder.startsWith('--')) return { kind: 'error', message: `--export needs a folder\n${cliUsage}` }
+  const format = valueAfter(argv, '--format') ?? 'csv'
+  if (format !== 'csv' && format !== 'json')
+    return { kind: 'error', message: `--format must be csv or json, not "${format}"\n${cliUsage}` }
+  const sinceText = valueAfter(argv, '--since')
+  let since: Date | null = null
+  if (sinceText !== undefined) {
+    // Midnight at the start of that day in the clinic's (the PC's) time zone.
+    const [year, month, day] = sinceText.split('-').map(Number)
+    since = /^\d{4}-\d{2}-\d{2}$/.test(sinceText)
+      ? new Date(year ?? 0, (month ?? 1) - 1, day ?? 1)
+      : new Date(Number.NaN)
+    if (Number.isNaN(since.getTime()) || localDay(since) !== sinceText) {
+      return { kind: 'error', message: `--since must be a date written YYYY-MM-DD, not "${sinceText}"\n${cliUsage}` }
+    }
+  }
+  return { kind: 'export', folder, format, since }
+}

@@ -1,0 +1,104 @@
+import { readerSettings, type KioskConfig } from '../../shared/config'
+import { withoutOverdue } from '../../shared/content-review'
+import { type Channel, type Contract, channels } from '../../shared/contract'
+import { inputSchemas } from '../../shared/ipc-schemas'
+import { localDay } from '../../shared/local-day'
+import { fail, ok, type Result } from '../../shared/result'
+import type { ContentState } from '../content/content-library'
+import type { FeedbackService } from '../feedback/feedback-service'
+import type { StaffService } from '../staff/staff-service'
+
+/** Who sent a message: the URL of the frame, checked before any handler runs. */
+export interface CallContext {
+  senderUrl: string | undefined
+}
+
+/** A handler for one channel: validated input in, typed result out. */
+export type Handler<C extends Channel> = (input: Contract[C]['in'], context: CallContext) => Promise<Contract[C]['out']>
+
+/** One handler per channel; served by ipcMain in the app and by the loopback harness in tests. */
+export type HandlerTable = { [C in Channel]: Handler<C> }
+
+/** What the handlers read from; each is a function so a reload is seen at once. */
+export interface HandlerDependencies {
+  config: () => KioskConfig
+  content: () => ContentState
+  feedback: FeedbackService
+  staff: StaffService
+  /** The clock that decides, at each request, which articles are past their review date. */
+  now: () => Date
+}
+
+/** Builds the handler table over the kiosk's services. */
+export function createHandlers(dependencies: HandlerDependencies): HandlerTable {
+  const { staff } = dependencies
+  return {
+    'content:playlist': async () => {
+      const { playlist } = dependencies.content()
+      if (playlist.articles.length === 0) return fail('content-unavailable', 'no articles are available to show')
+      // Judged at each request, not at load: the kiosk runs for weeks and the screen asks again every night.
+      if (!dependencies.config().hideArticlesPastReview) return ok(playlist)
+      const current = withoutOverdue(playlist, localDay(dependencies.now()))
+      if (current.articles.length === 0)
+        return fail('content-unavailable', 'every article is past its review date and hidden (hideArticlesPastReview)')
+      return ok(current)
+    },
+    'kiosk:settings': async () => ok(readerSettings(dependencies.config())),
+    'feedback:submit': async (input) => dependencies.feedback.submit(input),
+    'staff:status': async () => ok(staff.status()),
+    'staff:create-pin': async ({ pin, confirmation }) => staff.createPin(pin, confirmation),
+    'staff:unlock': async ({ pin }) => staff.unlock(pin),
+    'staff:touch': async () => staff.inSession(async () => ok(staff.status())),
+    'staff:end': async () => {
+      staff.end()
+      return ok(null)
+    },
+    'staff:summary': async () => staff.inSession(async () => ok(await staff.summary())),
+    'staff:destinations': async () => staff.inSession(async () => ok(await staff.destinations())),
+    'staff:pick-folder': async () => staff.inSession(() => staff.pickFolder()),
+    'staff:export': async ({ destinationId, format, range }) =>
+      staff.inSession(() => staff.export(destinationId, format, range)),
+    'staff:clear-exported': async ({ exportId }) => staff.inSession(() => staff.clearExported(exportId)),
+    'staff:reload-content': async () =>
+      staff.inSession(async () => {
+        const reloaded = await staff.reloadContent()
+        return ok({ articles: reloaded.playlist.articles.length, problems: reloaded.problems.length })
+      }),
+    'staff:restart': async () => staff.inSession(async () => ok(staff.restart())),
+    'staff:quit': async () => staff.inSession(async () => ok(staff.quit()))
+  }
+}
+
+function isChannel(value: string): value is Channel {
+  return (channels as readonly string[]).includes(value)
+}
+
+/** Something that can fail to log; main passes electron-log, tests pass a spy. */
+export type ErrorLogger = (message: string, error: unknown) => void
+
+/**
+ * Checks the channel, the sender and the input, then runs the handler; whatever happens the caller gets a Result,
+ * never an exception.
+ */
+export async function dispatch(
+  table: HandlerTable,
+  channel: string,
+  payload: unknown,
+  context: CallContext,
+  isTrustedSender: (url: string | undefined) => boolean,
+  logError: ErrorLogger = () => {}
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return fail('unknown-channel', `no such operation: ${channel.slice(0, 60)}`)
+  if (!isTrustedSender(context.senderUrl))
+    return fail('untrusted-sender', 'this operation is only for the kiosk screen')
+  const checked = inputSchemas[channel].safeParse(payload)
+  if (!checked.success)
+    return fail('invalid-input', `${channel}: ${checked.error.issues[0]?.message ?? 'invalid input'}`)
+  try {
+    const handler = table[channel] as (input: unknown, context: CallContext) => Promise<Result<unknown>>
+    return await handler(checked.data, context)
+  } catch (error) {
+    logError(`handler ${channel} failed`, error)
+    return fail('internal', 'something went wrong on the kiosk')
+  }
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import type { ConfigProblem, KioskConfig } from '../../shared/config'
+import { readConfigFile } from './config-file'
+import { type ContentState, isShownSection, loadContent } from '../content/content-library'
+import { FeedbackService } from '../feedback/feedback-service'
+import { FeedbackStore } from '../feedback/feedback-store'
+import type { OpenJsonFile } from './json-file'
+import type { RemovableDrive } from '../export/drives'
+import { createHandlers, type ErrorLogger, type HandlerTable } from './handlers'
+import { ErrorJournal } from './recovery-policy'
+import { StaffAuth } from '../staff/staff-auth'
+import { type AppControl, StaffService } from '../staff/staff-service'
+
+/** The kiosk's services without any window: what the Electron app and the web-mode harness both run. */
+export interface KioskCore {
+  config: KioskConfig
+  configProblems: ConfigProblem[]
+  content: () => ContentState
+  reloadContent: () => Promise<ContentState>
+  feedbackStore: FeedbackStore
+  staffAuth: StaffAuth
+  staff: StaffService
+  errors: ErrorJournal
+  /** Logs an error and notes it for staff mode's data health; everything in main logs errors through this. */
+  logError: ErrorLogger
+  handlers: HandlerTable
+}
+
+/** Where the core finds its files, and the few things that differ between the app and the harness. */
+export interface CoreSetup {
+  configFile: string
+  bundledContentFolder: string
+  /** The kiosk's data folder; feedback lives in its `feedback` sub-folder. */
+  dataFolder: string
+  /** electron-store in the app, conf (what electron-store wraps) in the harness. */
+  openJsonFile: OpenJsonFile
+  appVersion: string
+  logError: ErrorLogger
+  now?: () => Date
+  /** Lists plugged-in removable drives; the harness offers none. */
+  drives?: () => Promise<RemovableDrive[]>
+  /** Restart, quit and the folder picker: Electron's in the app, stand-ins in the harness. */
+  app?: Omit<AppControl, 'reloadContent'>
+}
+
+/** Reads the config and the content and builds the services and the handler table over them. */
+export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
+  const { config, problems: configProblems } = await readConfigFile(setup.configFile)
+  const now = setup.now ?? (() => new Date())
+  const errors = new ErrorJournal()
+  const logError: ErrorLogger = (message, error) => {
+    errors.record(now(), `${message}: ${error instanceof Error ? error.message : String(error)}`)
+    setup.logError(message, error)
+  }
+  const load = () =>
+    loadContent({
+      bundledFolder: setup.bundledContentFolder,
+      externalFolder: config.contentFolder,
+      language: config.language,
+      playlist: config.playlist
+    })
+  let content = await load()
+  const feedbackStore = new FeedbackStore(join(setup.dataFolder, 'feedback'), setup.openJsonFile, now)
+  const feedback = new FeedbackService({
+    store: feedbackStore,
+    now,
+    monotonic: () => performance.now(),
+    randomId: randomUUID,
+    station: () => config.stationLabel,
+    appVersion: setup.appVersion,
+    contentVersion: () => content.playlist.contentVersion,
+    roundingMinutes: () => config.feedbackTimeRoundingMinutes,
+    minimumGapSeconds: () => config.feedbackMinimumGapSeconds,
+    isShown: (articleId, sectionId) => isShownSection(content.playlist, articleId, sectionId),
+    logError
+  })
+  const reloadContent = async () => (content = await load())
+  const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds)
+  const staff = new StaffService({
+    auth: staffAuth,
+    store: feedbackStore,
+    content: () => content,
+    config,
+    configProblems,
+    configFile: setup.configFile,
+    dataFolder: setup.dataFolder,
+    openJsonFile: setup.openJsonFile,
+    appVersion: setup.appVersion,
+    now,
+    drives: setup.drives ?? (async () => []),
+    app: { reloadContent, ...(setup.app ?? { restart: () => {}, quit: () => {}, pickFolder: null }) },
+    logError,
+    recentErrors: () => errors.list()
+  })
+  return {
+    config,
+    configProblems,
+    content: () => content,
+    reloadContent,
+    feedbackStore,
+    staffAuth,
+    staff,
+    errors,
+    logError,
+    handlers: createHandlers({ config: () => config, content: () => content, feedback, staff, now })
+  }
+}

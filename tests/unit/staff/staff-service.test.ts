@@ -1,0 +1,329 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Channel } from '../../../src/shared/contract'
+import type { FeedbackRecord } from '../../../src/shared/feedback'
+import type { StaffSummary } from '../../../src/shared/staff'
+import { dispatch } from '../../../src/main/kiosk/handlers'
+import type { KioskCore } from '../../../src/main/kiosk/kiosk-core'
+import { sortedByTime } from '../../../src/main/staff/staff-service'
+import { feedbackRecord } from '../support/records'
+import { startTestCore } from '../support/test-core'
+
+vi.mock('electron', () => ({ default: {} }))
+
+const sender = { senderUrl: 'app://kiosk/index.html' }
+
+function record(day: number, overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
+  return feedbackRecord({
+    station: 'Room 2',
+    time: `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+    ...overrides
+  })
+}
+
+describe('staff mode in main', () => {
+  let data: string
+  let usb: string
+  let clock: Date
+  let core: KioskCore
+  const restart = vi.fn()
+  const quit = vi.fn()
+  const call = (channel: Channel, payload?: unknown) => dispatch(core.handlers, channel, payload, sender, () => true)
+
+  beforeEach(async () => {
+    data = await mkdtemp(join(tmpdir(), 'kiosk-staff-data-'))
+    usb = await mkdtemp(join(tmpdir(), 'kiosk-usb-'))
+    clock = new Date('2026-11-24T12:00:00.000Z')
+    core = await startTestCore(
+      data,
+      { stationLabel: 'Room 2', exportFolder: usb, retentionDays: 30 },
+      {
+        now: () => clock,
+        drives: async () => [{ label: 'KINGSTON (E:)', path: usb }],
+        app: { restart, quit, pickFolder: null }
+      }
+    )
+    for (const day of [20, 21, 22]) await core.feedbackStore.append(record(day))
+  })
+  afterEach(async () => {
+    await rm(data, { recursive: true, force: true })
+    await rm(usb, { recursive: true, force: true })
+  })
+
+  const unlock = async () => {
+    await call('staff:create-pin', { pin: '2468', confirmation: '2468' })
+  }
+
+  it('refuses every staff-only operation outside a session', async () => {
+    const staffOnly: Array<[Channel, unknown]> = [
+      ['staff:summary', undefined],
+      ['staff:destinations', undefined],
+      ['staff:pick-folder', undefined],
+      ['staff:export', { destinationId: 'configured', format: 'csv', range: { kind: 'all' } }],
+      ['staff:clear-exported', { exportId: crypto.randomUUID() }],
+      ['staff:reload-content', undefined],
+      ['staff:restart', undefined],
+      ['staff:quit', undefined],
+      ['staff:touch', undefined]
+    ]
+    for (const [channel, payload] of staffOnly) {
+      expect(await call(channel, payload)).toMatchObject({ ok: false, error: { code: 'staff-locked' } })
+    }
+    expect(restart).not.toHaveBeenCalled()
+    expect(quit).not.toHaveBeenCalled()
+  })
+
+  it('creates the PIN on first use only when both entries match, then opens a session', async () => {
+    expect(await call('staff:status')).toEqual({
+      ok: true,
+      value: { inSession: false, hasPin: false, canCreatePin: true, lockedSeconds: 0 }
+    })
+    expect(await call('staff:create-pin', { pin: '2468', confirmation: '2469' })).toMatchObject({
+      error: { code: 'invalid-input' }
+    })
+    expect(await call('staff:create-pin', { pin: '2468', confirmation: '2468' })).toEqual({
+      ok: true,
+      value: { unlocked: true }
+    })
+    await call('staff:end')
+    expect(await call('staff:create-pin', { pin: '1111', confirmation: '1111' })).toMatchObject({
+      error: { code: 'staff-locked' }
+    })
+    expect(await call('staff:unlock', { pin: '1111' })).toEqual({
+      ok: true,
+      value: { unlocked: false, reason: 'wrong-pin', triesLeft: 4 }
+    })
+    expect(await call('staff:unlock', { pin: '2468' })).toEqual({ ok: true, value: { unlocked: true } })
+  })
+
+  it('ends the session after the configured time without a staff touch', async () => {
+    await unlock()
+    clock = new Date(clock.getTime() + 119_000)
+    expect((await call('staff:touch')).ok).toBe(true)
+    clock = new Date(clock.getTime() + 120_000)
+    expect(await call('staff:summary')).toMatchObject({ error: { code: 'staff-locked' } })
+  })
+
+  it('summarises the stored feedback with data health', async () => {
+    await unlock()
+    const summary = await call('staff:summary')
+    expect(summary).toMatchObject({
+      ok: true,
+      value: {
+        overall: { count: 3, distribution: null },
+        articles: [{ articleId: 'baclofen-piriformis-syndrome', count: 3, comments: [] }],
+        health: {
+          records: 3,
+          storeFiles: 1,
+          station: 'Room 2',
+          lastExport: null,
+          retention: { days: 30 },
+          contentReviews: []
+        }
+      }
+    })
+  })
+
+  it('counts feedback saved, cleared or restored after the summary was last opened', async () => {
+    await unlock()
+    const overall = async () => ((await call('staff:summary')) as { value: StaffSummary }).value.overall
+    expect(await overall()).toMatchObject({ count: 3 })
+    await core.feedbackStore.append(record(23, { rating: 1 }))
+    await core.feedbackStore.append(record(23, { rating: 1, time: '2026-10-31T10:00:00.000Z' }))
+    expect(await overall()).toEqual({ count: 5, distribution: [2, 0, 3], average: 2.2 })
+    // A month file put back from a backup by hand is counted as it is now.
+    await writeFile(join(data, 'feedback', 'feedback-2026-10.json'), JSON.stringify({ records: [] }))
+    expect(await overall()).toMatchObject({ count: 4 })
+  })
+
+  it('offers the plugged-in drive and the configured folder, exports, and clears only after checking again', async () => {
+    await unlock()
+    const offered = await call('staff:destinations')
+    expect(offered).toMatchObject({
+      ok: true,
+      value: {
+        destinations: [
+          { id: 'drive-1', label: 'KINGSTON (E:)', kind: 'removable' },
+          { id: 'configured', label: usb, kind: 'configured' }
+        ],
+        canPickFolder: false
+      }
+    })
+    const exported = await call('staff:export', { destinationId: 'drive-1', format: 'csv', range: { kind: 'all' } })
+    expect(exported).toMatchObject({
+      ok: true,
+      value: { records: 3, file: 'feedback_Room-2_2026-11-20_2026-11-22.csv' }
+    })
+    if (!exported.ok) return
+    const { exportId } = exported.value as { exportId: string }
+    expect(
+      await call('staff:export', { destinationId: 'drive-1', format: 'csv', range: { kind: 'unexported' } })
+    ).toMatchObject({
+      error: { code: 'nothing-to-export' }
+    })
+    expect(await call('staff:clear-exported', { exportId })).toEqual({ ok: true, value: { removed: 3 } })
+    expect(await core.feedbackStore.allRecords()).toEqual([])
+    const summary = await call('staff:summary')
+    expect(summary).toMatchObject({ value: { health: { lastExport: { records: 3, place: 'KINGSTON (E:)' } } } })
+  })
+
+  it('removes nothing when the export has gone from the drive before clearing', async () => {
+    await unlock()
+    await call('staff:destinations')
+    const exported = await call('staff:export', { destinationId: 'configured', format: 'json', range: { kind: 'all' } })
+    if (!exported.ok) throw new Error('export failed')
+    for (const name of await readdir(usb)) await rm(join(usb, name))
+    const { exportId } = exported.value as { exportId: string }
+    expect(await call('staff:clear-exported', { exportId })).toMatchObject({ error: { code: 'verify-failed' } })
+    expect(await core.feedbackStore.allRecords()).toHaveLength(3)
+  })
+
+  it('exports a date range, and refuses a destination it did not offer', async () => {
+    await unlock()
+    await call('staff:destinations')
+    const ranged = await call('staff:export', {
+      destinationId: 'configured',
+      format: 'json',
+      range: { kind: 'dates', from: '2026-11-21', to: '2026-11-21' }
+    })
+    expect(ranged).toMatchObject({ ok: true, value: { records: 1 } })
+    expect(
+      await call('staff:export', { destinationId: 'drive-9', format: 'csv', range: { kind: 'all' } })
+    ).toMatchObject({
+      error: { code: 'folder-missing' }
+    })
+  })
+
+  it('reports a missing drive clearly and keeps every record', async () => {
+    await unlock()
+    await call('staff:destinations')
+    await rm(usb, { recursive: true, force: true })
+    expect(
+      await call('staff:export', { destinationId: 'drive-1', format: 'csv', range: { kind: 'all' } })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'folder-missing' }
+    })
+    expect(await core.feedbackStore.allRecords()).toHaveLength(3)
+    await mkdir(usb)
+  })
+
+  it('runs the scheduled export of what is new, and keeps its result for the summary', async () => {
+    expect(await core.staff.scheduledExport(usb, 'csv')).toBe(true)
+    expect(await core.staff.scheduledExport(usb, 'csv')).toBe(true)
+    await unlock()
+    expect(await call('staff:summary')).toMatchObject({
+      value: { health: { lastScheduledExport: { ok: true, message: 'nothing new to export' } } }
+    })
+    expect((await readdir(usb)).filter((name) => name.endsWith('.csv'))).toHaveLength(1)
+    expect(await core.staff.scheduledExport(join(usb, 'unplugged'), 'csv')).toBe(true)
+    await core.feedbackStore.append(record(23))
+    expect(await core.staff.scheduledExport(join(usb, 'unplugged'), 'csv')).toBe(false)
+  })
+
+  it('applies retention to exported records past the configured days, and says how many wait for an export', async () => {
+    await core.feedbackStore.append(record(1, { time: '2026-09-01T10:00:00.000Z' }))
+    await core.feedbackStore.append(record(2, { time: '2026-09-02T10:00:00.000Z' }))
+    const old = (await core.feedbackStore.allRecords()).filter((each) => each.time.startsWith('2026-09'))
+    await core.feedbackStore.markExported(new Set([old[0]?.id ?? '']))
+    await core.staff.applyRetention()
+    expect(await core.feedbackStore.allRecords()).toHaveLength(4)
+    await unlock()
+    expect(await call('staff:summary')).toMatchObject({
+      value: { health: { retention: { lastRemoved: 1, waitingForExport: 1 } } }
+    })
+  })
+
+  it('reloads content, restarts and quits only from a session', async () => {
+    await unlock()
+    expect(await call('staff:reload-content')).toEqual({ ok: true, value: { articles: 1, problems: 0 } })
+    await call('staff:restart')
+    expect(restart).toHaveBeenCalledTimes(1)
+    await unlock().catch(() => {})
+    await call('staff:unlock', { pin: '2468' })
+    await call('staff:quit')
+    expect(quit).toHaveBeenCalledTimes(1)
+    expect(JSON.parse(await readFile(join(data, 'staff.json'), 'utf8')).pinHash).toMatch(/^scrypt\$/)
+  })
+})
+
+describe('staff mode and articles due for review', () => {
+  let data: string
+  afterEach(async () => {
+    await rm(data, { recursive: true, force: true })
+  })
+
+  const reviewsWith = async (config: Record<string, unknown>) => {
+    data = await mkdtemp(join(tmpdir(), 'kiosk-staff-reviews-'))
+    const core = await startTestCore(data, config, {
+      bundledContentFolder: join(import.meta.dirname, '../../fixtures/content/translated'),
+      now: () => new Date('2026-11-24T12:00:00')
+    })
+    const call = (channel: Channel, payload?: unknown) => dispatch(core.handlers, channel, payload, sender, () => true)
+    await call('staff:create-pin', { pin: '2468', confirmation: '2468' })
+    const summary = await call('staff:summary')
+    if (!summary.ok) throw new Error(summary.error.message)
+    return { core, call, reviews: (summary.value as StaffSummary).health.contentReviews }
+  }
+
+  it('lists the overdue article, shown to patients while the config does not hide it', async () => {
+    const { reviews } = await reviewsWith({})
+    expect(reviews).toEqual([
+      {
+        articleId: 'flu-vaccine',
+        language: 'en',
+        title: 'The Flu Vaccine',
+        file: 'en/flu-vaccine.md',
+        nextReview: '2024-01-01',
+        status: 'overdue',
+        hidden: false
+      }
+    ])
+  })
+
+  it('marks it hidden when the config hides articles past their review', async () => {
+    const { reviews } = await reviewsWith({ hideArticlesPastReview: true })
+    expect(reviews).toMatchObject([{ articleId: 'flu-vaccine', status: 'overdue', hidden: true }])
+  })
+
+  it('accepts feedback that names a section of the Spanish translation', async () => {
+    const { call } = await reviewsWith({})
+    const feedback = { articleId: 'hand-washing', rating: 3, comment: null, language: 'es' }
+    expect(await call('feedback:submit', { ...feedback, sectionId: 'cuando-lavarse-las-manos' })).toMatchObject({
+      ok: true
+    })
+    expect(await call('feedback:submit', { ...feedback, sectionId: 'no-such-section' })).toMatchObject({ ok: false })
+  })
+})
+
+describe('sorting records by time', () => {
+  it('puts records in the order a text comparison of their times gives, keeping the order of equal times', () => {
+    const time = fc.oneof(
+      fc.constantFrom('2026-11-24T10:15:00.000Z', '2026-11-24T10:00:00.000Z', '1970-01-01T00:00:00.000Z'),
+      fc
+        .date({ min: new Date(0), max: new Date('2200-01-01'), noInvalidDate: true })
+        .map((date) => `${date.toISOString().slice(0, 16)}:00.000Z`),
+      fc.constantFrom(
+        '1969-12-31T23:59:00.000Z',
+        '2026-11-24T25:99:00.000Z',
+        '2026-02-29T10:00:00.000Z',
+        '2024-02-29T10:00:00.000Z',
+        '2026-04-31T10:00:00.000Z',
+        '2026-03-01T08:00:00.000Z',
+        '2026-05-01T08:00:00.000Z',
+        '2026-13-01T10:00:00.000Z',
+        '２026-11-24T10:00:00.000Z'
+      )
+    )
+    fc.assert(
+      fc.property(fc.array(time, { maxLength: 60 }), (times) => {
+        const records = times.map((each) => feedbackRecord({ time: each }))
+        expect(sortedByTime(records)).toEqual([...records].sort((a, b) => a.time.localeCompare(b.time)))
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
