@@ -108,7 +108,9 @@ describe('schema check', () => {
     expect(email('not an address')).toContain('must match format')
   })
 
-  it('agrees with electron-store on every record, valid or not', () => {
+  // A thousand electron-store checks take a few seconds, and far longer on a busy 2-core machine: the ceiling is
+  // generous so that load never fails the property (nothing here is about speed).
+  it('agrees with electron-store on every record, valid or not', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(nearRecord, fc.constantFrom('unique', 'repeated'), (record, ids) => {
         const data = { records: [record], exportedIds: ids === 'unique' ? ['a', 'b'] : ['a', 'a'] }
