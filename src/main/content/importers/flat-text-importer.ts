@@ -86,9 +86,7 @@ export function importFlatText(bytes: Uint8Array, sourceFile: string): ImportedA
   const leftOut: string[] = []
   const pageDates: string[] = []
   const lines: Line[] = []
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = raw.replace(/\s+/g, ' ').trim()
-    if (line === '') continue
+  for (const line of sourceLines(text)) {
     if (isPageDateLine(line)) pageDates.push(line)
     else if (isPageFurnitureLine(line)) leftOut.push(line)
     else lines.push(readLine(line))
@@ -152,6 +150,41 @@ export function importFlatText(bytes: Uint8Array, sourceFile: string): ImportedA
     ],
     pageDates: [...pageDates, ...shaped.pageDates]
   }
+}
+
+const listMarker = /^(?:[-*•·–—]|\d{1,2}[.)])\s/u
+
+/**
+ * The source's lines, one per heading, paragraph or list item. A text saved with its paragraphs wrapped (lines cut at
+ * about 70 characters, paragraphs apart by blank lines, as a browser's "save as text" does) has each paragraph joined
+ * back into one line; a text with one line per paragraph, blank lines or not, is taken line by line.
+ */
+function sourceLines(text: string): string[] {
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+    )
+    .filter((block) => block.length > 0)
+  const wrapped =
+    blocks.length > 1 &&
+    blocks.some(
+      (block) =>
+        block.length > 1 && block.slice(0, -1).every((line) => line.length >= 50 && !listMarker.test(line))
+    )
+  if (!wrapped) return blocks.flat()
+  return blocks.flatMap((block) => {
+    const lines: string[] = []
+    for (const line of block) {
+      if (lines.length > 0 && !listMarker.test(line)) lines[lines.length - 1] += ` ${line}`
+      else lines.push(line)
+    }
+    return lines
+  })
 }
 
 function textOf(node: Paragraph): string {

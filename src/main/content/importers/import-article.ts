@@ -23,6 +23,11 @@ export function sourceKind(file: string, bytes: Uint8Array): SourceKind {
       `${basename(file)}: ${extension} files cannot be imported; open it in Word and save it as a .docx (Word Document)`
     )
   }
+  if (extension === '.md') {
+    throw new ImportRefused(
+      `${basename(file)} is already an article file: put it in the content folder and check it with the content check`
+    )
+  }
   if (extension === '.mht' || extension === '.mhtml') {
     throw new ImportRefused(
       `${basename(file)}: a "single file" web page cannot be imported; save the page as "Web page, complete" (.html)`

@@ -153,12 +153,47 @@ describe('the flat-text heuristic', () => {
     expect(bodyMarkdown(article.body)).not.toContain('reviewed')
   })
 
-  it('refuses a file with no paragraph of text', async () => {
+  it('joins the lines of a paragraph back together when the text was saved wrapped', () => {
+    const article = importFlatText(
+      Buffer.from(
+        [
+          'Flu Vaccine',
+          '',
+          'Who Should Have It',
+          '',
+          'Everyone aged 65 or over, pregnant women, and people with long-term',
+          'conditions should have it each year. It is free for them at the',
+          'clinic.',
+          '',
+          '- Book at the front desk.',
+          '- Bring your vaccination card.'
+        ].join('\r\n')
+      ),
+      'flu.txt'
+    )
+    expect(bodyMarkdown(article.body)).toBe(
+      [
+        '## Who Should Have It',
+        '',
+        'Everyone aged 65 or over, pregnant women, and people with long-term conditions should have it each year. It is free for them at the clinic.',
+        '',
+        '- Book at the front desk.',
+        '- Bring your vaccination card.',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it('refuses a file with no paragraph of text, and an article file that needs no import', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'kiosk-import-empty-'))
     try {
       await writeFile(join(folder, 'menu.txt'), 'Home\nContact Us\nOpening Hours\n')
       await expect(importArticle(join(folder, 'menu.txt'), folder, '2026-12-03')).rejects.toThrow(
         'menu.txt has no paragraph of text to import'
+      )
+      await writeFile(join(folder, 'knee.md'), '## Already Markdown\n\nText.\n')
+      await expect(importArticle(join(folder, 'knee.md'), folder, '2026-12-03')).rejects.toThrow(
+        'knee.md is already an article file'
       )
     } finally {
       await rm(folder, { recursive: true, force: true })
