@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { localDay } from '../src/shared/local-day'
-import { formatImportReport, readSource } from '../src/main/content/importers/import-article'
+import { formatImportReport, readSource, withText } from '../src/main/content/importers/import-article'
 import { writeDraft } from '../src/main/content/importers/draft-writer'
 
 /**
@@ -20,7 +20,7 @@ if (!file || file.startsWith('--') || (outAt !== -1 && (!out || out.startsWith('
   process.exitCode = 2
 } else {
   try {
-    const article = await readSource(file)
+    const article = withText(await readSource(file), file)
     const folder = out ?? join('content', article.language ?? '')
     const draft = await writeDraft(article, folder, localDay(new Date()))
     console.log(formatImportReport(draft, `npm run content:check -- ${folder}`))

@@ -76,26 +76,31 @@ const clutterWords = new Set([
   'migas'
 ])
 
-const clutterSelector = [
+// Never article text, wherever they are.
+const alwaysClutter = [
   'script',
   'style',
   'noscript',
   'template',
-  'iframe',
-  'object',
-  'embed',
-  'form',
+  'base',
+  'nav',
   'button',
   'input',
   'select',
   'textarea',
-  'nav',
-  'base',
+  '[role="navigation"]',
+  '[role="search"]'
+].join(',')
+
+// Usually not article text, but some sites wrap the whole page in one of these (ASP.NET puts everything in a form).
+const usualClutter = [
+  'form',
+  'iframe',
+  'object',
+  'embed',
   '[hidden]',
   '[aria-hidden="true"]',
-  '[role="navigation"]',
   '[role="contentinfo"]',
-  '[role="search"]',
   '[role="dialog"]',
   '[role="alertdialog"]',
   '[role="complementary"]'
@@ -110,14 +115,16 @@ function isClutterName(value: string | null): boolean {
 }
 
 /**
- * Takes out what is plainly not the article before Readability looks for it. An element that holds most of the
- * page's text is never taken out, whatever its class says (a blog post in a category named "comments", say).
+ * Takes out what is plainly not the article before Readability looks for it. Apart from scripts, menus and form
+ * controls, an element that holds most of the page's text is never taken out, whatever its class says (a blog post
+ * in a category named "comments", say).
  */
 function removeClutter(document: PageDocument): void {
   const pageLength = (document.body?.textContent ?? '').length
   const keep = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE'])
   const mostOfPage = (element: PageElement) => (element.textContent ?? '').length > pageLength * 0.4
-  for (const element of Array.from(document.querySelectorAll(clutterSelector))) {
+  for (const element of Array.from(document.querySelectorAll(alwaysClutter))) element.remove()
+  for (const element of Array.from(document.querySelectorAll(usualClutter))) {
     if (!keep.has(element.tagName.toUpperCase()) && !mostOfPage(element)) element.remove()
   }
   for (const element of Array.from(document.querySelectorAll('[class], [id]'))) {

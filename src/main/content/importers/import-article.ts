@@ -61,7 +61,15 @@ export async function readSource(file: string): Promise<ImportedArticle> {
 
 /** Imports one source into a draft article in `out` (YYYY-MM-DD `today` goes into its `source`). */
 export async function importArticle(file: string, out: string, today: string): Promise<WrittenDraft> {
-  return writeDraft(await readSource(file), out, today)
+  return writeDraft(withText(await readSource(file), file), out, today)
+}
+
+/** An article with no text at all is no draft: the page was probably saved before it had loaded, or is all menus. */
+export function withText(article: ImportedArticle, file: string): ImportedArticle {
+  if (!article.body.children.some((node) => node.type !== 'heading')) {
+    throw new ImportRefused(`${basename(file)} has no article text to import`)
+  }
+  return article
 }
 
 /** What the author reads after an import: where the draft is, what the check still asks for, and what to do next. */

@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importArticle } from '../../../../src/main/content/importers/import-article'
 import { importHtml } from '../../../../src/main/content/importers/html-importer'
+import { bodyMarkdown } from '../../../../src/main/content/importers/kiosk-markdown'
 import type { Article } from '../../../../src/shared/domain'
 import { articleTexts, fillIn, parseDraft, words } from '../../support/drafts'
 
@@ -239,6 +240,24 @@ describe('importing saved web pages', { timeout: 60_000 }, () => {
   it('uses the language of the page without its region, as the kiosk matches languages exactly', () => {
     const page = '<html lang="en-GB"><body><article><h1>Cold sores</h1><p>Cold sores are common and usually clear up without treatment within 10 days.</p></article></body></html>'
     expect(importHtml(Buffer.from(page), join(out, 'cold-sores.html')).language).toBe('en')
+  })
+
+  it('keeps the article of a page that wraps everything in one form, as ASP.NET sites do', () => {
+    const page =
+      '<html lang="en"><body><form id="aspnetForm" action="default.aspx"><nav><a href="/">Home</a></nav><div class="content"><h1>Blood Tests</h1><h2>Before your test</h2><p>You may be asked not to eat for up to 12 hours before some blood tests. You can drink water.</p><h2>After your test</h2><p>Press on the small wound for a few minutes to stop bruising.</p></div></form></body></html>'
+    const article = importHtml(Buffer.from(page), join(out, 'blood-tests.html'))
+    expect(bodyMarkdown(article.body)).toBe(
+      '## Before your test\n\nYou may be asked not to eat for up to 12 hours before some blood tests. You can drink water.\n\n## After your test\n\nPress on the small wound for a few minutes to stop bruising.\n'
+    )
+    expect(article.title).toBe('Blood Tests')
+  })
+
+  it('refuses a page with no article text rather than write an empty draft', async () => {
+    await writeFile(join(out, 'blank.html'), '<html lang="en"><body><nav><a href="/">Home</a></nav></body></html>')
+    await expect(importArticle(join(out, 'blank.html'), out, '2026-12-03')).rejects.toThrow(
+      'blank.html has no article text to import'
+    )
+    expect(await readdir(out)).toEqual(['blank.html'])
   })
 
   it('leaves a picture that was not saved with the page out, saying how to keep it', () => {
