@@ -5,7 +5,7 @@ import ElectronStore from 'electron-store'
 import { systemTimers } from '../shared/timers'
 import { BackgroundWork } from './kiosk/background-work'
 import { runCli } from './cli/cli'
-import { parseCliArguments } from './cli/cli-arguments'
+import { needsKioskData, parseCliArguments } from './cli/cli-arguments'
 import { listRemovableDrives } from './export/drives'
 import { type KioskCore, startKioskCore } from './kiosk/kiosk-core'
 import { pageWithFirstScreen } from './kiosk/first-screen-page'
@@ -38,11 +38,12 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 const command = parseCliArguments(process.argv.slice(app.isPackaged ? 1 : 2))
 
 if (command.kind !== 'none') {
-  // IT's command line: no window. Only the instance holding the lock may change the data files.
-  const ownsData = app.requestSingleInstanceLock()
+  // IT's command line: no window. Only the instance holding the lock may change the data files; checking and
+  // importing content never touch them, so they neither take the lock nor open the core.
+  const ownsData = needsKioskData(command) && app.requestSingleInstanceLock()
   app
     .whenReady()
-    .then(async () => runCli(command, await openCore(), ownsData, (line) => console.log(line)))
+    .then(async () => runCli(command, openCore, ownsData, (line) => console.log(line)))
     .then(
       (code) => app.exit(code),
       (error: unknown) => {

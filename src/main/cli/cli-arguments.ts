@@ -6,11 +6,22 @@ export type CliCommand =
   | { kind: 'none' }
   | { kind: 'export'; folder: string; format: ExportFormat; since: Date | null }
   | { kind: 'set-pin'; pin: string }
+  | { kind: 'check-content'; folder: string }
+  | { kind: 'import-article'; file: string; out: string }
   | { kind: 'error'; message: string }
 
 /** How to use the command line, printed with every error. */
-export const cliUsage =
-  'Usage: kiosk --export <folder> [--format csv|json] [--since YYYY-MM-DD]\n       kiosk --set-pin <4 to 8 digits>'
+export const cliUsage = [
+  'Usage: kiosk --export <folder> [--format csv|json] [--since YYYY-MM-DD]',
+  '       kiosk --set-pin <4 to 8 digits>',
+  '       kiosk --check-content <folder>',
+  '       kiosk --import-article <file> --out <folder>'
+].join('\n')
+
+/** The commands that work on the kiosk's data folder; the others never open it. */
+export function needsKioskData(command: CliCommand): boolean {
+  return command.kind === 'export' || command.kind === 'set-pin'
+}
 
 function valueAfter(argv: readonly string[], flag: string): string | undefined {
   const index = argv.indexOf(flag)
@@ -20,22 +31,39 @@ function valueAfter(argv: readonly string[], flag: string): string | undefined {
 }
 
 /**
- * Reads the kiosk's own arguments (Chromium and Electron flags are ignored). `--export` runs headless and exits; with
- * no flag of ours, the kiosk starts as usual.
+ * Reads the kiosk's own arguments (Chromium and Electron flags are ignored). `--export`, `--set-pin`,
+ * `--check-content` and `--import-article` run headless and exit; with no flag of ours, the kiosk starts as usual.
  */
 export function parseCliArguments(argv: readonly string[]): CliCommand {
   const has = (flag: string) => argv.some((argument) => argument === flag || argument.startsWith(`${flag}=`))
+  const commands = ['--export', '--set-pin', '--check-content', '--import-article'].filter(has)
+  if (commands.length > 1) return { kind: 'error', message: `use one of ${commands.join(', ')} at a time\n${cliUsage}` }
+  if (!has('--export') && (has('--format') || has('--since')))
+    return { kind: 'error', message: `--format and --since go with --export\n${cliUsage}` }
+  const path = (flag: string) => {
+    const value = valueAfter(argv, flag)
+    return value && !value.startsWith('--') ? value : null
+  }
+  if (has('--check-content')) {
+    const folder = path('--check-content')
+    if (!folder) return { kind: 'error', message: `--check-content needs a content folder\n${cliUsage}` }
+    return { kind: 'check-content', folder }
+  }
+  if (has('--import-article')) {
+    const file = path('--import-article')
+    if (!file) return { kind: 'error', message: `--import-article needs the file to import\n${cliUsage}` }
+    const out = path('--out')
+    if (!out) return { kind: 'error', message: `--import-article needs --out <folder> for the draft\n${cliUsage}` }
+    return { kind: 'import-article', file, out }
+  }
+  if (has('--out')) return { kind: 'error', message: `--out goes with --import-article\n${cliUsage}` }
   if (has('--set-pin')) {
     const pin = valueAfter(argv, '--set-pin')
     if (!pin || !/^\d{4,8}$/.test(pin))
       return { kind: 'error', message: `--set-pin needs a PIN of 4 to 8 digits\n${cliUsage}` }
     return { kind: 'set-pin', pin }
   }
-  if (!has('--export')) {
-    if (has('--format') || has('--since'))
-      return { kind: 'error', message: `--format and --since go with --export\n${cliUsage}` }
-    return { kind: 'none' }
-  }
+  if (!has('--export')) return { kind: 'none' }
   const folder = valueAfter(argv, '--export')
   if (!folder || folder.startsWith('--')) return { kind: 'error', message: `--export needs a folder\n${cliUsage}` }
   const format = valueAfter(argv, '--format') ?? 'csv'

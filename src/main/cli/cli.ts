@@ -1,4 +1,7 @@
+import { basename } from 'node:path'
+import { localDay } from '../../shared/local-day'
 import type { CliCommand } from './cli-arguments'
+import { checkContent, formatContentCheck } from '../content/content-check'
 import type { KioskCore } from '../kiosk/kiosk-core'
 
 /** Exit codes IT scripts can rely on. */
@@ -6,27 +9,37 @@ export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const
 
 /**
  * Runs a command-line request without a window: `--export` writes and verifies an export (and marks its records as
- * exported only when this process owns the data, i.e. the kiosk is not running), `--set-pin` sets the staff PIN.
+ * exported only when this process owns the data, i.e. the kiosk is not running), `--set-pin` sets the staff PIN,
+ * `--check-content` checks a content folder and `--import-article` writes a draft article. The last two never open
+ * the kiosk's data folder, so `openCore` is called only for the first two.
  */
 export async function runCli(
   command: Exclude<CliCommand, { kind: 'none' }>,
-  core: KioskCore,
+  openCore: () => Promise<KioskCore>,
   ownsData: boolean,
-  print: (line: string) => void
+  print: (line: string) => void,
+  now: () => Date = () => new Date()
 ): Promise<number> {
   if (command.kind === 'error') {
     print(command.message)
     return exitCodes.usage
   }
+  if (command.kind === 'check-content') {
+    const check = await checkContent([command.folder], localDay(now()))
+    print(formatContentCheck(check))
+    return check.exitCode === 0 ? exitCodes.ok : exitCodes.failed
+  }
+  if (command.kind === 'import-article') return importArticle(command.file, command.out, print, localDay(now()))
   if (command.kind === 'set-pin') {
     if (!ownsData) {
       print('The kiosk is running; close it before setting the PIN.')
       return exitCodes.failed
     }
-    await core.staffAuth.setPin(command.pin)
+    await (await openCore()).staffAuth.setPin(command.pin)
     print('The staff PIN is set.')
     return exitCodes.ok
   }
+  const core = await openCore()
   const since = command.since?.toISOString() ?? ''
   const records = (await core.feedbackStore.allRecords())
     .filter((record) => record.time >= since)
@@ -46,4 +59,17 @@ export async function runCli(
   print(`Exported ${result.value.records} records to ${result.value.file} in ${command.folder} (verified).`)
   if (!ownsData) print('The kiosk is running, so these records are not marked as exported.')
   return exitCodes.ok
+}
+
+async function importArticle(file: string, out: string, print: (line: string) => void, today: string): Promise<number> {
+  // The importers and their libraries (Readability, linkedom, mammoth) load only when someone imports.
+  const importers = await import('../content/importers/import-article')
+  try {
+    const draft = await importers.importArticle(file, out, today)
+    print(importers.formatImportReport(draft, `"${basename(process.execPath)}" --check-content "${out}"`))
+    return exitCodes.ok
+  } catch (error) {
+    print(`Import failed: ${error instanceof Error ? error.message : String(error)}`)
+    return exitCodes.failed
+  }
 }

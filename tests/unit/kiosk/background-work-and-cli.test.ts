@@ -163,7 +163,7 @@ describe('command line for IT', () => {
   const run = (argv: string[], ownsData = true) => {
     const command = parseCliArguments(argv)
     if (command.kind === 'none') throw new Error('no command')
-    return runCli(command, core, ownsData, print)
+    return runCli(command, async () => core, ownsData, print)
   }
 
   it('exports records since a date, verified, marks them exported, and exits 0', async () => {
