@@ -121,8 +121,9 @@ async function start(): Promise<void> {
     log.warn(message)
   )
   if (app.isPackaged) {
-    applyAutostart(core.config.autoStart).catch((error: unknown) =>
-      core.logError('setting up auto-start failed', error)
+    applyAutostart(core.config.autoStart).then(
+      (note) => note && log.warn(note),
+      (error: unknown) => core.logError('setting up auto-start failed', error)
     )
   }
 
