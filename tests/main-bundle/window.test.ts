@@ -1,0 +1,149 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contentSecurityPolicy } from '../../src/shared/csp'
+import type { RecordedCall } from './stand-in/electron'
+import { startMain, waitForCalls, type MainProcess } from './main-process'
+
+const repository = resolve(import.meta.dirname, '../..')
+const contentFolder = join(repository, 'tests/fixtures/content/playlist')
+
+interface Fetched {
+  status: number
+  headers: Record<string, string>
+  text: string | null
+  bytes: number
+}
+
+let main: MainProcess
+let calls: RecordedCall[]
+let dataFolder: string
+
+const indexOf = (api: string, matches: (call: RecordedCall) => boolean = () => true) =>
+  calls.findIndex((call) => call.api === api && matches(call))
+const fetchApp = (url: string) => main.send<Fetched>({ command: 'fetch', url })
+
+beforeAll(async () => {
+  dataFolder = await mkdtemp(join(tmpdir(), 'kiosk-data-'))
+  await writeFile(join(dataFolder, 'config.json'), JSON.stringify({ contentFolder }))
+  main = await startMain({ environment: { KIOSK_DATA_DIR: dataFolder } })
+  calls = await waitForCalls(main, (all) => all.some((call) => call.api === 'webContents.loadURL'), 'the window')
+})
+
+afterAll(async () => {
+  await main?.stop()
+  await rm(dataFolder, { recursive: true, force: true })
+})
+
+describe('start-up order of the built main bundle', () => {
+  it('sets the data folder and declares the app scheme before ready, and opens the window only after it', () => {
+    const ready = indexOf('(ready)')
+    expect(ready).toBeGreaterThan(-1)
+    const setData = indexOf('app.setPath', (call) => call.args[0] === 'userData')
+    expect(setData).toBeGreaterThan(-1)
+    expect(calls[setData]?.args[1]).toBe(dataFolder)
+    expect(setData).toBeLessThan(ready)
+    // Nothing read userData before it was set.
+    expect(indexOf('app.getPath', (call) => call.args[0] === 'userData')).toBeGreaterThan(setData)
+
+    const scheme = indexOf('protocol.registerSchemesAsPrivileged')
+    expect(scheme).toBeLessThan(ready)
+    expect(calls[scheme]?.args[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }
+    ])
+    expect(indexOf('app.requestSingleInstanceLock')).toBeLessThan(ready)
+
+    expect(indexOf('protocol.handle')).toBeGreaterThan(ready)
+    expect(indexOf('new BrowserWindow')).toBeGreaterThan(ready)
+    expect(indexOf('webContents.loadURL')).toBeGreaterThan(indexOf('protocol.handle'))
+    expect(calls.filter((call) => call.api === 'new BrowserWindow')).toHaveLength(1)
+    expect(calls.find((call) => call.api === 'webContents.loadURL')?.args).toEqual(['app://kiosk/index.html'])
+  })
+})
+
+describe('app://kiosk served by the registered protocol handler', () => {
+  it('sends index.html with the first screen in it, under the CSP', async () => {
+    const page = await fetchApp('app://kiosk/index.html')
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy)
+    expect(page.headers['x-content-type-options']).toBe('nosniff')
+    expect(page.text).toContain('data-first-screen')
+    expect(page.text).toContain('Drinking Enough Water')
+  })
+
+  it.each([
+    'app://kiosk/../../package.json',
+    'app://kiosk/%2e%2e/%2e%2e/package.json',
+    'app://kiosk/assets/..%2f..%2f..%2fpackage.json',
+    'app://kiosk/content/..%2f..%2f..%2f..%2fpackage.json',
+    'app://kiosk/content/en/drinking-water.md',
+    'app://kiosk/%00index.html',
+    'app://elsewhere/index.html',
+    'app://kiosk/no-such-file.js'
+  ])('refuses %s', async (url) => {
+    const response = await fetchApp(url)
+    expect(response.status).toBe(404)
+    expect(response.text ?? '').not.toContain('"name"')
+  })
+})
+
+describe('IPC registered by the built main bundle', () => {
+  it('answers the app page, and refuses a message from any other origin', async () => {
+    const answer = await main.send({
+      command: 'invoke',
+      channel: 'content:playlist',
+      senderUrl: 'app://kiosk/index.html'
+    })
+    expect(answer).toMatchObject({ ok: true, value: { articles: [{ id: 'drinking-water' }, { id: 'hand-washing' }] } })
+    for (const senderUrl of ['https://evil.example/', 'file:///etc/passwd', 'app://elsewhere/index.html', undefined]) {
+      const refused = await main.send({ command: 'invoke', channel: 'content:playlist', senderUrl })
+      expect(refused, String(senderUrl)).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
+    }
+  })
+})
+
+describe('the window kept on the app', () => {
+  it('prevents navigation away from the app and cancels every request outside it', async () => {
+    const away = await main.send<{ prevented: boolean }>({
+      command: 'emit',
+      target: 'webContents',
+      event: 'will-navigate',
+      args: ['https://example.org/']
+    })
+    expect(away.prevented).toBe(true)
+    const home = await main.send<{ prevented: boolean }>({
+      command: 'emit',
+      target: 'webContents',
+      event: 'will-navigate',
+      args: ['app://kiosk/index.html']
+    })
+    expect(home.prevented).toBe(false)
+    expect(await main.send({ command: 'request', url: 'https://example.org/tracker.js' })).toBe(false)
+    expect(await main.send({ command: 'request', url: 'app://kiosk/assets/x.js' })).toBe(true)
+  })
+
+  it('refuses the keys that would close or reload the kiosk', async () => {
+    for (const input of [
+      { type: 'keyDown', key: 'F4', alt: true, control: false, meta: false, shift: false },
+      { type: 'keyDown', key: 'q', alt: false, control: true, meta: false, shift: false },
+      { type: 'keyDown', key: 'F5', alt: false, control: false, meta: false, shift: false }
+    ]) {
+      const answer = await main.send<{ prevented: boolean }>({
+        command: 'emit',
+        target: 'webContents',
+        event: 'before-input-event',
+        args: [input]
+      })
+      expect(answer.prevented, input.key).toBe(true)
+    }
+  })
+
+  it('brings the window forward when the kiosk is started a second time', async () => {
+    await main.send({ command: 'emit', target: 'app', event: 'second-instance', args: [[], repository] })
+    const after = await main.calls()
+    expect(after.some((call) => call.api === 'window.focus')).toBe(true)
+    expect(after.filter((call) => call.api === 'new BrowserWindow')).toHaveLength(1)
+  })
+})
