@@ -31,6 +31,9 @@ log.transports.file.maxSize = 5 * 1024 * 1024
 // Uncaught errors are noted for staff mode too, once the kiosk's services exist.
 let noteUncaught: ((error: Error) => void) | null = null
 log.errorHandler.startCatching({ showDialog: false, onError: ({ error }) => noteUncaught?.(error) })
+// Chromium in Electron talks to speech-dispatcher, Linux's speech service, only when asked to; without it the page
+// finds no voices and read aloud's Listen button never appears.
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher')
 declareAppScheme()
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined

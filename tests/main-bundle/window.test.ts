@@ -60,6 +60,16 @@ describe('start-up order of the built main bundle', () => {
     expect(calls.filter((call) => call.api === 'new BrowserWindow')).toHaveLength(1)
     expect(calls.find((call) => call.api === 'webContents.loadURL')?.args).toEqual(['app://kiosk/index.html'])
   })
+
+  it('asks Chromium to talk to speech-dispatcher on Linux, before ready, so read aloud finds voices', () => {
+    const speech = indexOf('app.commandLine.appendSwitch', (call) => call.args[0] === 'enable-speech-dispatcher')
+    if (process.platform === 'linux') {
+      expect(speech).toBeGreaterThan(-1)
+      expect(speech).toBeLessThan(indexOf('(ready)'))
+    } else {
+      expect(speech).toBe(-1)
+    }
+  })
 })
 
 describe('app://kiosk served by the registered protocol handler', () => {
