@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
-import log from 'electron-log/main'
 import ElectronStore from 'electron-store'
 import { systemTimers } from '../shared/timers'
 import { BackgroundWork } from './kiosk/background-work'
@@ -18,19 +17,16 @@ import { keepDisplayAwake } from './electron/power'
 import { superviseRenderer } from './electron/recovery'
 import { isDisplayAwake } from '../shared/display-schedule'
 import { RecoveryPolicy } from './kiosk/recovery-policy'
-import { registerIpc } from './electron/ipc'
+import { closeLibraryChannels, registerIpc } from './electron/ipc'
+import { startLogging } from './electron/logging'
 import { createKioskWindow, lockDownContents, lockDownSession } from './electron/window'
 
 // IT and the e2e tests can keep the kiosk's data somewhere else; it must be set before anything reads userData.
 if (process.env['KIOSK_DATA_DIR']) app.setPath('userData', process.env['KIOSK_DATA_DIR'])
 
-log.initialize()
-// Rotating logs in the data folder: main.log grows to 5 MB, then moves to main.old.log.
-log.transports.file.maxSize = 5 * 1024 * 1024
-// An error in main is logged and survived; the kiosk keeps showing articles.
 // Uncaught errors are noted for staff mode too, once the kiosk's services exist.
 let noteUncaught: ((error: Error) => void) | null = null
-log.errorHandler.startCatching({ showDialog: false, onError: ({ error }) => noteUncaught?.(error) })
+const log = startLogging(app.getPath('userData'), (error) => noteUncaught?.(error))
 // Chromium in Electron talks to speech-dispatcher, Linux's speech service, only when asked to; without it the page
 // finds no voices and read aloud's Listen button never appears.
 if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher')
@@ -104,6 +100,7 @@ async function start(): Promise<void> {
   }
 
   noteUncaught = (error) => core.errors.record(new Date(), `uncaught: ${error.message}`)
+  closeLibraryChannels()
 
   lockDownSession(devServerUrl)
   serveAppScheme(

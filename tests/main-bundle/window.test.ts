@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { channels } from '../../src/shared/contract'
 import { contentSecurityPolicy } from '../../src/shared/csp'
 import type { RecordedCall } from './stand-in/electron'
 import { startMain, waitForCalls, type MainProcess } from './main-process'
@@ -70,6 +71,23 @@ describe('start-up order of the built main bundle', () => {
       expect(speech).toBe(-1)
     }
   })
+
+  it('opens a sandboxed, isolated window whose one preload is the kiosk bridge; the session gets no other', () => {
+    const window = calls.find((call) => call.api === 'new BrowserWindow')?.args[0] as {
+      webPreferences: Record<string, unknown>
+    }
+    expect(window.webPreferences).toMatchObject({
+      preload: join(repository, 'out/preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false
+    })
+    // electron-log's initialize() used to add its own preload (window.__electronLog) to the session.
+    expect(
+      calls.filter((call) => call.api === 'session.setPreloads' || call.api === 'session.registerPreloadScript')
+    ).toEqual([])
+  })
 })
 
 describe('app://kiosk served by the registered protocol handler', () => {
@@ -111,6 +129,13 @@ describe('IPC registered by the built main bundle', () => {
       const refused = await main.send({ command: 'invoke', channel: 'content:playlist', senderUrl })
       expect(refused, String(senderUrl)).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
     }
+  })
+
+  it('registers every contract channel with ipcMain.handle, and no other channel at all', async () => {
+    const ipc = await main.send<{ handlers: string[]; listeners: string[] }>({ command: 'ipc' })
+    expect([...ipc.handlers].sort()).toEqual([...channels].sort())
+    // electron-log and electron-store open channels of their own for renderers that use them; this one does not.
+    expect(ipc.listeners).toEqual([])
   })
 })
 

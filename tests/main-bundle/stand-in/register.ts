@@ -8,6 +8,9 @@ import { holdLongTimers } from './held-timers'
  * through the CommonJS resolver), holds long timers back, and answers the test's commands over the fork channel.
  */
 const standIn = new ElectronStandIn(settingsFromEnvironment(process.env))
+// What Electron's main process says about itself, and what libraries check to know they run in Electron.
+Object.defineProperty(process.versions, 'electron', { value: '45.4.1', enumerable: true })
+Object.assign(process, { type: 'browser' })
 ;(globalThis as { __electronStandIn?: ElectronStandIn }).__electronStandIn = standIn
 register('./resolve-electron.ts', { parentURL: import.meta.url, data: { names: Object.keys(standIn.module()) } })
 
