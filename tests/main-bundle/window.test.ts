@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { extname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channels } from '../../src/shared/contract'
 import { contentSecurityPolicy } from '../../src/shared/csp'
@@ -114,6 +114,30 @@ describe('app://kiosk served by the registered protocol handler', () => {
     const response = await fetchApp(url)
     expect(response.status).toBe(404)
     expect(response.text ?? '').not.toContain('"name"')
+  })
+
+  it('sends every file with its MIME type and the CSP', async () => {
+    const assets = await readdir(join(repository, 'out/renderer/assets'))
+    const expected: Record<string, string> = {
+      '.js': 'text/javascript; charset=utf-8',
+      '.css': 'text/css; charset=utf-8',
+      '.woff2': 'font/woff2',
+      '.woff': 'font/woff'
+    }
+    for (const extension of Object.keys(expected)) {
+      const asset = assets.find((file) => extname(file) === extension)
+      expect(asset, extension).toBeDefined()
+      const response = await fetchApp(`app://kiosk/assets/${asset}`)
+      expect(response.status, asset).toBe(200)
+      expect(response.headers['content-type'], asset).toBe(expected[extension])
+      expect(response.headers['content-security-policy'], asset).toBe(contentSecurityPolicy)
+      expect(response.bytes, asset).toBeGreaterThan(0)
+    }
+    const frontDesk = await fetchApp('app://kiosk/front-desk.html')
+    expect(frontDesk.headers['content-type']).toBe('text/html; charset=utf-8')
+    const picture = await fetchApp('app://kiosk/content/en/images/hands.svg')
+    expect(picture.status).toBe(200)
+    expect(picture.headers['content-type']).toBe('image/svg+xml')
   })
 })
 
