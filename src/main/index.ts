@@ -14,7 +14,7 @@ import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
 import { appEntryUrl, frontDeskUrl, isAppUrl } from './electron/app-url'
 import { applyAutostart } from './electron/autostart'
 import { keepDisplayAwake } from './electron/power'
-import { superviseRenderer } from './electron/recovery'
+import { loadPage, superviseRenderer } from './electron/recovery'
 import { isDisplayAwake } from '../shared/display-schedule'
 import { RecoveryPolicy } from './kiosk/recovery-policy'
 import { closeLibraryChannels, registerIpc } from './electron/ipc'
@@ -113,13 +113,13 @@ async function start(): Promise<void> {
   const appUrl = devServerUrl ?? appEntryUrl
   const window = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
-    url: appUrl,
     devServerUrl,
     allowDevTools: !app.isPackaged
   })
-  superviseRenderer(window, new RecoveryPolicy(), { app: appUrl, frontDesk: frontDeskUrl }, (message) =>
-    log.warn(message)
-  )
+  const logScreen = (message: string) => log.warn(message)
+  // Supervised before the first load, so a first page that fails to load is retried like any other.
+  superviseRenderer(window.webContents, new RecoveryPolicy(), { app: appUrl, frontDesk: frontDeskUrl }, logScreen)
+  void loadPage(window.webContents, appUrl, logScreen)
   if (app.isPackaged) {
     applyAutostart(core.config.autoStart).then(
       (note) => note && log.warn(note),
@@ -141,7 +141,7 @@ async function start(): Promise<void> {
     core.logError,
     // Not while staff are working in staff mode; the next night will do.
     () => {
-      if (!core.staffAuth.inSession()) void window.webContents.loadURL(appUrl)
+      if (!core.staffAuth.inSession()) void loadPage(window.webContents, appUrl, logScreen)
     }
   ).start()
   // A freshly loaded screen never inherits a staff session (a crash reload, the nightly reload).

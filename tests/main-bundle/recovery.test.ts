@@ -59,3 +59,37 @@ describe('recovery of the screen in the built main bundle', () => {
     expect(loads(await kiosk.calls())).toEqual([appPage])
   })
 })
+
+describe('recovery of loads that fail, in the built main bundle', () => {
+  it('reloads an app page that fails to load three times, then shows the front desk, then tries again', async () => {
+    const kiosk = await started({ failingUrls: [appPage] })
+    await waitForCalls(kiosk, (calls) => loads(calls).includes(frontDesk), 'the front-desk page')
+    expect(loads(await kiosk.calls())).toEqual([appPage, appPage, appPage, appPage, frontDesk])
+    expect(await kiosk.send({ command: 'timers' })).toContain(coolDown)
+
+    await kiosk.send({ command: 'fail-loads', urls: [] })
+    await kiosk.send({ command: 'advance', milliseconds: coolDown })
+    await waitForCalls(kiosk, (calls) => loads(calls).at(-1) === appPage, 'the app after the cool-down')
+    expect(await kiosk.send({ command: 'window' })).toMatchObject({ url: appPage })
+    expect(await kiosk.send({ command: 'problems' })).toEqual([])
+  })
+
+  it('keeps one cool-down pending however many crashes arrive while the front desk shows', async () => {
+    const kiosk = await started()
+    await crash(kiosk, 4)
+    await waitForCalls(kiosk, (calls) => loads(calls).includes(frontDesk), 'the front-desk page')
+    await crash(kiosk, 5)
+    const pending = await kiosk.send<number[]>({ command: 'timers' })
+    expect(pending.filter((delay) => delay === coolDown)).toHaveLength(1)
+  })
+
+  it('takes a load superseded by a newer one (ERR_ABORTED) as expected, not as an uncaught error', async () => {
+    const kiosk = await started()
+    // Two crashes in one turn: the second reload supersedes the first while it is still loading.
+    await crash(kiosk, 2)
+    await waitForCalls(kiosk, (calls) => loads(calls).length === 3, 'both reloads')
+    await kiosk.send({ command: 'timers' })
+    expect(await kiosk.send({ command: 'problems' })).toEqual([])
+    expect(await kiosk.send({ command: 'window' })).toMatchObject({ url: appPage })
+  })
+})

@@ -8,7 +8,6 @@ export const backgroundColour = '#f7f4ee'
 /** What the kiosk window needs to know. */
 export interface KioskWindowOptions {
   preload: string
-  url: string
   devServerUrl: string | undefined
   allowDevTools: boolean
 }
@@ -40,7 +39,7 @@ export function lockDownContents(contents: WebContents, devServerUrl: string | u
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 }
 
-/** Opens the one fullscreen kiosk window, hidden until its first paint. */
+/** Opens the one fullscreen kiosk window, hidden until its first paint; the caller loads the page. */
 export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     show: false,
@@ -92,6 +91,5 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
     screen.off('display-added', refit)
     screen.off('display-removed', refit)
   })
-  void window.loadURL(options.url)
   return window
 }
