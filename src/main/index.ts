@@ -7,6 +7,7 @@ import { runCli } from './cli/cli'
 import { parseCliArguments } from './cli/cli-arguments'
 import { listRemovableDrives } from './export/drives'
 import { type KioskCore, startKioskCore } from './kiosk/kiosk-core'
+import { chooseDataFolder, describeDataFolder, folderProbes } from './kiosk/data-folder'
 import { pageWithFirstScreen } from './kiosk/first-screen-page'
 import { renderFirstScreen } from '../renderer/src/first-screen'
 import { pickFolder, quitApp, restartApp } from './electron/app-control'
@@ -21,12 +22,22 @@ import { closeLibraryChannels, registerIpc } from './electron/ipc'
 import { startLogging } from './electron/logging'
 import { createKioskWindow, lockDownContents, lockDownSession } from './electron/window'
 
-// IT and the e2e tests can keep the kiosk's data somewhere else; it must be set before anything reads userData.
-if (process.env['KIOSK_DATA_DIR']) app.setPath('userData', process.env['KIOSK_DATA_DIR'])
+// The data folder (KIOSK_DATA_DIR, the machine-wide folder, or the account's own), chosen and set before anything
+// reads userData. Electron names the account's own folder after the app inside appData.
+const dataFolder = chooseDataFolder({
+  platform: process.platform,
+  environment: process.env,
+  perUserFolder: join(app.getPath('appData'), app.getName()),
+  ...folderProbes
+})
+app.setPath('userData', dataFolder.path)
 
 // Uncaught errors are noted for staff mode too, once the kiosk's services exist.
 let noteUncaught: ((error: Error) => void) | null = null
-const log = startLogging(app.getPath('userData'), (error) => noteUncaught?.(error))
+const log = startLogging(dataFolder.path, (error) => noteUncaught?.(error))
+const [folderInUse, ...foldersPassedOver] = describeDataFolder(dataFolder)
+log.info(folderInUse)
+for (const line of foldersPassedOver) log.warn(line)
 // Chromium in Electron talks to speech-dispatcher, Linux's speech service, only when asked to; without it the page
 // finds no voices and read aloud's Listen button never appears.
 if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher')
@@ -39,6 +50,8 @@ const command = parseCliArguments(process.argv.slice(app.isPackaged ? 1 : 2))
 if (command.kind !== 'none') {
   // IT's command line: no window. Only the instance holding the lock may change the data files.
   const ownsData = app.requestSingleInstanceLock()
+  // IT's script says which data folder it worked on, since each Windows account has its own unless set up otherwise.
+  if (command.kind !== 'error') for (const line of describeDataFolder(dataFolder)) console.log(line)
   app
     .whenReady()
     .then(async () => runCli(command, await openCore(), ownsData, (line) => console.log(line)))
@@ -74,11 +87,11 @@ function openCore(): Promise<KioskCore> {
   const bundledContentFolder = app.isPackaged
     ? join(process.resourcesPath, 'content')
     : join(app.getAppPath(), 'content')
-  const dataFolder = app.getPath('userData')
   return startKioskCore({
-    configFile: join(dataFolder, 'config.json'),
+    configFile: join(dataFolder.path, 'config.json'),
     bundledContentFolder,
-    dataFolder,
+    dataFolder: dataFolder.path,
+    dataFolderInUse: dataFolder,
     // The service's options are conf options; only the file location is electron-store's to add.
     openJsonFile: (cwd, name, options) =>
       new ElectronStore({ ...options, cwd, name } as unknown as ConstructorParameters<typeof ElectronStore>[0]),

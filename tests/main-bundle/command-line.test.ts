@@ -87,4 +87,17 @@ describe('the command line of the built main bundle', () => {
     expect(result.calls.some((call) => call.api === 'app.quit')).toBe(true)
     expect(result.windows).toEqual([])
   })
+
+  it('prints the data folder it used', async () => {
+    const result = await run(['--set-pin', '482913'])
+    expect(result.output).toContain(`Data folder: ${dataFolder} (set by KIOSK_DATA_DIR)`)
+  })
+
+  it('a relative KIOSK_DATA_DIR is refused with a clear message, and the next folder is used instead', async () => {
+    const result = await run(['--set-pin', '482913'], { environment: { KIOSK_DATA_DIR: 'relative/data' } })
+    expect(result.code).toBe(0)
+    expect(result.output).toContain('KIOSK_DATA_DIR "relative/data" is not a full path')
+    expect(result.output).toMatch(/Data folder: \S+/)
+    expect(result.output).not.toContain('Path must be absolute')
+  })
 })

@@ -29,7 +29,7 @@ export interface MainProcess {
   output: () => string
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>
-  /** A temporary folder of this run (the stand-in's per-user data folder lives inside it). */
+  /** A temporary folder of this run (the stand-in's appData, with the per-user data folder, lives inside it). */
   folder: string
   stop: () => Promise<void>
 }
@@ -47,7 +47,7 @@ export async function startMain(options: StartOptions = {}): Promise<MainProcess
       HOME: folder,
       XDG_CONFIG_HOME: join(folder, 'config'),
       ...options.environment,
-      STAND_IN_USER_DATA: join(folder, 'user-data'),
+      STAND_IN_APP_DATA: join(folder, 'app-data'),
       STAND_IN_RECORD_FILE: recordFile,
       STAND_IN_PACKAGED: options.packaged ? '1' : '0',
       STAND_IN_LOCK_TAKEN: options.singleInstanceLockTaken ? '1' : '0',

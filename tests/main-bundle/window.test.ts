@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -60,6 +60,13 @@ describe('start-up order of the built main bundle', () => {
     expect(indexOf('webContents.loadURL')).toBeGreaterThan(indexOf('protocol.handle'))
     expect(calls.filter((call) => call.api === 'new BrowserWindow')).toHaveLength(1)
     expect(calls.find((call) => call.api === 'webContents.loadURL')?.args).toEqual(['app://kiosk/index.html'])
+  })
+
+  it('logs the data folder in use, and why, into that folder once logging exists', async () => {
+    const logFile = join(dataFolder, 'logs', 'main.log')
+    await expect
+      .poll(() => readFile(logFile, 'utf8').catch(() => ''))
+      .toContain(`Data folder: ${dataFolder} (set by KIOSK_DATA_DIR)`)
   })
 
   it('asks Chromium to talk to speech-dispatcher on Linux, before ready, so read aloud finds voices', () => {

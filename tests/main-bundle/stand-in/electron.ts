@@ -27,7 +27,8 @@ export interface StandInDisplay {
 
 /** How a test sets the stand-in up, through environment variables of the child process. */
 export interface StandInSettings {
-  userData: string
+  /** Electron's appData; userData starts as its "Waiting Room Kiosk" folder, as Electron names it after the app. */
+  appData: string
   appPath: string
   packaged: boolean
   singleInstanceLockTaken: boolean
@@ -43,7 +44,7 @@ const repository = resolve(import.meta.dirname, '../../..')
 /** Reads the settings the test passed to the child process. */
 export function settingsFromEnvironment(environment: NodeJS.ProcessEnv): StandInSettings {
   return {
-    userData: environment['STAND_IN_USER_DATA'] ?? join(repository, 'test-results', 'stand-in-user-data'),
+    appData: environment['STAND_IN_APP_DATA'] ?? join(repository, 'test-results', 'stand-in-app-data'),
     appPath: repository,
     packaged: environment['STAND_IN_PACKAGED'] === '1',
     singleInstanceLockTaken: environment['STAND_IN_LOCK_TAKEN'] === '1',
@@ -214,10 +215,10 @@ export class ElectronStandIn {
 
   constructor(readonly settings: StandInSettings) {
     this.#paths = new Map([
-      ['userData', settings.userData],
-      ['appData', resolve(settings.userData, '..')],
-      ['home', resolve(settings.userData, '..')],
-      ['temp', resolve(settings.userData, '..')]
+      ['appData', settings.appData],
+      ['userData', join(settings.appData, 'Waiting Room Kiosk')],
+      ['home', resolve(settings.appData, '..')],
+      ['temp', resolve(settings.appData, '..')]
     ])
     this.#whenReady = new Promise((done) => (this.#markReady = done))
     // The module's functions are called detached (electron-store destructures `app`), so they close over the stand-in.
