@@ -127,7 +127,9 @@ async function start(): Promise<void> {
   const window = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     devServerUrl,
-    allowDevTools: !app.isPackaged
+    allowDevTools: !app.isPackaged,
+    display: core.config.display,
+    log: (message) => log.warn(message)
   })
   const logScreen = (message: string) => log.warn(message)
   // Supervised before the first load, so a first page that fails to load is retried like any other.

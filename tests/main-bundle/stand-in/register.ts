@@ -51,6 +51,7 @@ export type Command =
   | { command: 'fail-loads'; urls: string[] }
   | { command: 'displays'; displays: StandInDisplay[] }
   | { command: 'window' }
+  | { command: 'move-window'; bounds: StandInDisplay['bounds'] }
 
 const textTypes = /^(text\/|application\/json|image\/svg)/
 
@@ -110,6 +111,12 @@ async function answer(message: Command): Promise<unknown> {
     case 'displays':
       standIn.settings.displays.splice(0, Infinity, ...message.displays)
       return null
+    case 'move-window': {
+      const window = standIn.window()
+      if (!window) throw new Error('no window to move')
+      window.bounds = { ...message.bounds }
+      return null
+    }
     case 'window': {
       const window = standIn.window()
       return window ? { bounds: window.getBounds(), url: window.webContents.getURL() } : null
