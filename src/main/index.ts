@@ -71,7 +71,9 @@ if (command.kind !== 'none') {
     if (window.isMinimized()) window.restore()
     window.focus()
   })
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, devServerUrl))
+  // Developers leave with Ctrl+Shift+Q; the packaged kiosk refuses it (staff mode's "Quit the kiosk" is the way out).
+  const developerQuit = app.isPackaged ? null : () => app.quit()
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, devServerUrl, developerQuit))
   app.on('window-all-closed', () => app.quit())
   app
     .whenReady()

@@ -1,5 +1,5 @@
 import { app, BrowserWindow, screen, session, type WebContents } from 'electron'
-import { isBlockedKey } from '../../shared/key-filter'
+import { isBlockedKey, isDeveloperQuitKey } from '../../shared/key-filter'
 import { chooseDisplay, type DisplayChoice, type DisplayInfo } from '../kiosk/display-choice'
 import { isAllowedRequest, isAppUrl } from './app-url'
 
@@ -38,8 +38,15 @@ export function lockDownSession(devServerUrl: string | undefined): void {
   })
 }
 
-/** Keeps any web contents on the app: no navigation away, no new windows, no webviews. */
-export function lockDownContents(contents: WebContents, devServerUrl: string | undefined): void {
+/**
+ * Keeps any web contents on the app: no navigation away, no new windows, no webviews, no closing keys. While
+ * developing, `developerQuit` is given and Ctrl+Shift+Q (Cmd+Shift+Q) calls it.
+ */
+export function lockDownContents(
+  contents: WebContents,
+  devServerUrl: string | undefined,
+  developerQuit: (() => void) | null = null
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault()
   })
@@ -49,6 +56,11 @@ export function lockDownContents(contents: WebContents, devServerUrl: string | u
   contents.on('will-attach-webview', (event) => event.preventDefault())
   // Reload, devtools, zoom, print, find, new windows and closing keys never reach the page.
   contents.on('before-input-event', (event, input) => {
+    if (developerQuit && isDeveloperQuitKey(input)) {
+      event.preventDefault()
+      developerQuit()
+      return
+    }
     if (isBlockedKey(input)) event.preventDefault()
   })
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))

@@ -11,6 +11,8 @@ const standIn = new ElectronStandIn(settingsFromEnvironment(process.env))
 // What Electron's main process says about itself, and what libraries check to know they run in Electron.
 Object.defineProperty(process.versions, 'electron', { value: '45.4.1', enumerable: true })
 Object.assign(process, { type: 'browser' })
+// A packaged app finds its bundled content in its resources folder; here that is the repository.
+if (standIn.settings.packaged) Object.assign(process, { resourcesPath: standIn.settings.appPath })
 ;(globalThis as { __electronStandIn?: ElectronStandIn }).__electronStandIn = standIn
 register('./resolve-electron.ts', { parentURL: import.meta.url, data: { names: Object.keys(standIn.module()) } })
 
