@@ -242,3 +242,37 @@ export function electronFetcher(packageFolder = electronPackageFolder, environme
     }
   }
 }
+
+/** The owner and mode bits of Electron's chrome-sandbox helper, as `fs.statSync` gives them. */
+export interface HelperStat {
+  uid: number
+  mode: number
+}
+
+/**
+ * `--no-sandbox` for a test launch on Linux where Chromium's sandbox cannot start: as root (Chromium refuses), or
+ * when the chrome-sandbox helper beside the binary is not SUID root, as npm leaves it (the .deb's installer sets it up;
+ * a test run cannot). The packaged kiosk never gets this argument.
+ */
+export function sandboxArguments(platform: string, uid: number | undefined, helper: HelperStat | null): string[] {
+  if (platform !== 'linux') return []
+  if (uid === 0) return ['--no-sandbox']
+  const suidRoot = helper !== null && helper.uid === 0 && (helper.mode & 0o4000) !== 0
+  return suidRoot ? [] : ['--no-sandbox']
+}
+
+/** The command that runs the e2e suite: under `xvfb-run -a` on a Linux without a display, or a problem in words. */
+export function electronTestCommand(
+  platform: string,
+  environment: Environment,
+  hasXvfbRun: boolean,
+  command: string[]
+): { command: string[] } | { problem: string } {
+  if (platform !== 'linux' || environment['DISPLAY'] || environment['WAYLAND_DISPLAY']) return { command }
+  if (hasXvfbRun) return { command: ['xvfb-run', '-a', ...command] }
+  return {
+    problem:
+      'There is no display (DISPLAY is not set) and xvfb-run is not installed, so Electron cannot open its window. ' +
+      'Install it (Debian and Ubuntu: sudo apt-get install xvfb) or run the suite in a desktop session.'
+  }
+}

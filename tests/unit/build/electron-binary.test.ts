@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
+  electronTestCommand,
   ensureElectronBinary,
   findElectronBinary,
+  sandboxArguments,
   unavailableNotice,
   type ElectronFetcher
 } from '../../../scripts/electron-binary'
@@ -188,5 +190,44 @@ describe('making sure the Electron binary is there before electron-vite starts',
     })
     expect(fetch).not.toHaveBeenCalled()
     expect(unavailableNotice(outcome)).toContain('npm install')
+  })
+})
+
+describe('launching Electron for the e2e suite', () => {
+  const suidRoot = { uid: 0, mode: 0o104755 }
+
+  it('turns the sandbox off on Linux as root, where Chromium refuses to start with it', () => {
+    expect(sandboxArguments('linux', 0, suidRoot)).toEqual(['--no-sandbox'])
+  })
+
+  it('turns it off on Linux when the SUID sandbox helper is not set up, as after npm installs Electron', () => {
+    expect(sandboxArguments('linux', 1000, { uid: 1000, mode: 0o100755 })).toEqual(['--no-sandbox'])
+    expect(sandboxArguments('linux', 1000, null)).toEqual(['--no-sandbox'])
+  })
+
+  it('keeps the sandbox where the helper is set up, and on Windows and macOS', () => {
+    expect(sandboxArguments('linux', 1000, suidRoot)).toEqual([])
+    expect(sandboxArguments('win32', undefined, null)).toEqual([])
+    expect(sandboxArguments('darwin', 501, null)).toEqual([])
+  })
+
+  it('wraps the run in xvfb-run when Linux has no display', () => {
+    expect(electronTestCommand('linux', {}, true, ['playwright', 'test'])).toEqual({
+      command: ['xvfb-run', '-a', 'playwright', 'test']
+    })
+  })
+
+  it('runs as it is where there is a display, or on other systems', () => {
+    expect(electronTestCommand('linux', { DISPLAY: ':0' }, true, ['playwright'])).toEqual({ command: ['playwright'] })
+    expect(electronTestCommand('linux', { WAYLAND_DISPLAY: 'wayland-0' }, false, ['playwright'])).toEqual({
+      command: ['playwright']
+    })
+    expect(electronTestCommand('win32', {}, false, ['playwright'])).toEqual({ command: ['playwright'] })
+  })
+
+  it('says what to install when Linux has no display and no xvfb-run', () => {
+    const answer = electronTestCommand('linux', {}, false, ['playwright'])
+    expect(answer).toMatchObject({ problem: expect.stringContaining('xvfb-run') })
+    expect(answer).toMatchObject({ problem: expect.stringContaining('apt-get install xvfb') })
   })
 })
