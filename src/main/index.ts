@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
-import log from 'electron-log/main'
 import ElectronStore from 'electron-store'
 import { systemTimers } from '../shared/timers'
 import { BackgroundWork } from './kiosk/background-work'
@@ -8,6 +7,7 @@ import { runCli } from './cli/cli'
 import { needsKioskData, parseCliArguments } from './cli/cli-arguments'
 import { listRemovableDrives } from './export/drives'
 import { type KioskCore, startKioskCore } from './kiosk/kiosk-core'
+import { chooseDataFolder, describeDataFolder, folderProbes } from './kiosk/data-folder'
 import { pageWithFirstScreen } from './kiosk/first-screen-page'
 import { renderFirstScreen } from '../renderer/src/first-screen'
 import { pickFolder, quitApp, restartApp } from './electron/app-control'
@@ -15,22 +15,32 @@ import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
 import { appEntryUrl, frontDeskUrl, isAppUrl } from './electron/app-url'
 import { applyAutostart } from './electron/autostart'
 import { keepDisplayAwake } from './electron/power'
-import { superviseRenderer } from './electron/recovery'
+import { loadPage, superviseRenderer } from './electron/recovery'
 import { isDisplayAwake } from '../shared/display-schedule'
 import { RecoveryPolicy } from './kiosk/recovery-policy'
-import { registerIpc } from './electron/ipc'
+import { closeLibraryChannels, registerIpc } from './electron/ipc'
+import { startLogging } from './electron/logging'
 import { createKioskWindow, lockDownContents, lockDownSession } from './electron/window'
 
-// IT and the e2e tests can keep the kiosk's data somewhere else; it must be set before anything reads userData.
-if (process.env['KIOSK_DATA_DIR']) app.setPath('userData', process.env['KIOSK_DATA_DIR'])
+// The data folder (KIOSK_DATA_DIR, the machine-wide folder, or the account's own), chosen and set before anything
+// reads userData. Electron names the account's own folder after the app inside appData.
+const dataFolder = chooseDataFolder({
+  platform: process.platform,
+  environment: process.env,
+  perUserFolder: join(app.getPath('appData'), app.getName()),
+  ...folderProbes
+})
+app.setPath('userData', dataFolder.path)
 
-log.initialize()
-// Rotating logs in the data folder: main.log grows to 5 MB, then moves to main.old.log.
-log.transports.file.maxSize = 5 * 1024 * 1024
-// An error in main is logged and survived; the kiosk keeps showing articles.
 // Uncaught errors are noted for staff mode too, once the kiosk's services exist.
 let noteUncaught: ((error: Error) => void) | null = null
-log.errorHandler.startCatching({ showDialog: false, onError: ({ error }) => noteUncaught?.(error) })
+const log = startLogging(dataFolder.path, (error) => noteUncaught?.(error))
+const [folderInUse, ...foldersPassedOver] = describeDataFolder(dataFolder)
+log.info(folderInUse)
+for (const line of foldersPassedOver) log.warn(line)
+// Chromium in Electron talks to speech-dispatcher, Linux's speech service, only when asked to; without it the page
+// finds no voices and read aloud's Listen button never appears.
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher')
 declareAppScheme()
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
@@ -41,6 +51,8 @@ if (command.kind !== 'none') {
   // IT's command line: no window. Only the instance holding the lock may change the data files; checking and
   // importing content never touch them, so they neither take the lock nor open the core.
   const ownsData = needsKioskData(command) && app.requestSingleInstanceLock()
+  // IT's script says which data folder it worked on, since each Windows account has its own unless set up otherwise.
+  if (needsKioskData(command)) for (const line of describeDataFolder(dataFolder)) console.log(line)
   app
     .whenReady()
     .then(async () => runCli(command, openCore, ownsData, (line) => console.log(line)))
@@ -60,7 +72,9 @@ if (command.kind !== 'none') {
     if (window.isMinimized()) window.restore()
     window.focus()
   })
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, devServerUrl))
+  // Developers leave with Ctrl+Shift+Q; the packaged kiosk refuses it (staff mode's "Quit the kiosk" is the way out).
+  const developerQuit = app.isPackaged ? null : () => app.quit()
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, devServerUrl, developerQuit))
   app.on('window-all-closed', () => app.quit())
   app
     .whenReady()
@@ -76,11 +90,11 @@ function openCore(): Promise<KioskCore> {
   const bundledContentFolder = app.isPackaged
     ? join(process.resourcesPath, 'content')
     : join(app.getAppPath(), 'content')
-  const dataFolder = app.getPath('userData')
   return startKioskCore({
-    configFile: join(dataFolder, 'config.json'),
+    configFile: join(dataFolder.path, 'config.json'),
     bundledContentFolder,
-    dataFolder,
+    dataFolder: dataFolder.path,
+    dataFolderInUse: dataFolder,
     // The service's options are conf options; only the file location is electron-store's to add.
     openJsonFile: (cwd, name, options) =>
       new ElectronStore({ ...options, cwd, name } as unknown as ConstructorParameters<typeof ElectronStore>[0]),
@@ -102,6 +116,7 @@ async function start(): Promise<void> {
   }
 
   noteUncaught = (error) => core.errors.record(new Date(), `uncaught: ${error.message}`)
+  closeLibraryChannels()
 
   lockDownSession(devServerUrl)
   serveAppScheme(
@@ -114,16 +129,19 @@ async function start(): Promise<void> {
   const appUrl = devServerUrl ?? appEntryUrl
   const window = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
-    url: appUrl,
     devServerUrl,
-    allowDevTools: !app.isPackaged
+    allowDevTools: !app.isPackaged,
+    display: core.config.display,
+    log: (message) => log.warn(message)
   })
-  superviseRenderer(window, new RecoveryPolicy(), { app: appUrl, frontDesk: frontDeskUrl }, (message) =>
-    log.warn(message)
-  )
+  const logScreen = (message: string) => log.warn(message)
+  // Supervised before the first load, so a first page that fails to load is retried like any other.
+  superviseRenderer(window.webContents, new RecoveryPolicy(), { app: appUrl, frontDesk: frontDeskUrl }, logScreen)
+  void loadPage(window.webContents, appUrl, logScreen)
   if (app.isPackaged) {
-    applyAutostart(core.config.autoStart).catch((error: unknown) =>
-      core.logError('setting up auto-start failed', error)
+    applyAutostart(core.config.autoStart).then(
+      (note) => note && log.warn(note),
+      (error: unknown) => core.logError('setting up auto-start failed', error)
     )
   }
 
@@ -141,7 +159,7 @@ async function start(): Promise<void> {
     core.logError,
     // Not while staff are working in staff mode; the next night will do.
     () => {
-      if (!core.staffAuth.inSession()) void window.webContents.loadURL(appUrl)
+      if (!core.staffAuth.inSession()) void loadPage(window.webContents, appUrl, logScreen)
     }
   ).start()
   // A freshly loaded screen never inherits a staff session (a crash reload, the nightly reload).

@@ -10,6 +10,9 @@ const fullPath = z
     'must be a full path, such as "E:\\Exports", "\\\\server\\share" or "/srv/exports"'
   )
 
+const displayMessage =
+  'must be null, a display number counted from the left (1, 2, …) or the display\'s name, such as "DELL P2418HT"'
+
 /** Every config key with its type, bounds and default; README.md documents each one. */
 export const configShape = {
   contentFolder: fullPath.nullable().default(null),
@@ -59,7 +62,18 @@ export const configShape = {
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, such as "03:30"')
     .nullable()
-    .default('03:30')
+    .default('03:30'),
+  // null: the display the window is on (the primary one at start); else a number counted from the left, or a name.
+  display: z
+    .union(
+      [
+        z.number(displayMessage).int(displayMessage).min(1, displayMessage).max(16, displayMessage),
+        z.string(displayMessage).trim().min(1, displayMessage).max(120, displayMessage)
+      ],
+      displayMessage
+    )
+    .nullable()
+    .default(null)
 } as const
 
 const configSchema = z.object(configShape)

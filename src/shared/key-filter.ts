@@ -57,3 +57,12 @@ export function isBlockedKey(input: KeyInput): boolean {
   if (command && blockedWithCommand.has(key)) return true
   return false
 }
+
+/**
+ * Ctrl+Shift+Q (Cmd+Shift+Q on a Mac): the developers' way out of the kiosk window, honoured only when the app is not
+ * packaged; in the clinic it is refused like every other closing key.
+ */
+export function isDeveloperQuitKey(input: KeyInput): boolean {
+  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false
+  return (input.control || input.meta) && input.shift && !input.alt && input.key.toLowerCase() === 'q'
+}

@@ -43,6 +43,15 @@ export interface ContentReview {
   hidden: boolean
 }
 
+/** The data folder the kiosk runs on and why that one (src/main/kiosk/data-folder.ts, README "Data folder"). */
+export interface DataFolderInUse {
+  path: string
+  /** KIOSK_DATA_DIR, the machine-wide folder IT created, or the account's own folder. */
+  source: 'environment' | 'machine' | 'user'
+  /** Folders that came first but could not be used: a relative KIOSK_DATA_DIR, a folder this account cannot write. */
+  passedOver: Array<{ path: string; reason: 'relative' | 'not-writable' }>
+}
+
 /** What the data-health panel shows. */
 export interface DataHealth {
   records: number
@@ -62,6 +71,8 @@ export interface DataHealth {
   configFile: string
   /** The last errors the kiosk logged, newest last. */
   recentErrors: Array<{ time: string; message: string }>
+  /** Where the kiosk keeps its data, and why that folder. */
+  dataFolder: DataFolderInUse
 }
 
 /** Everything staff mode shows on its summary screen. */

@@ -1,26 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { sandboxArguments } from '../../scripts/electron-binary'
 
-const electronPackage = resolve(import.meta.dirname, '../../node_modules/electron')
+/** The Electron suite finds the binary as `npm start` does (scripts/electron-binary.ts), never downloading it. */
+export { findElectronBinary } from '../../scripts/electron-binary'
 
-/**
- * Finds the Electron binary by its files, the way node_modules/electron/index.js would, but without ever starting
- * a download (requiring 'electron' from Node does that when the binary is missing).
- */
-export function findElectronBinary(packageFolder = electronPackage, environment = process.env): string | null {
-  const pathFile = join(packageFolder, 'path.txt')
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null
-  const override = environment['ELECTRON_OVERRIDE_DIST_PATH']
-  const candidate = override
-    ? join(override, relative ?? 'electron')
-    : relative
-      ? join(packageFolder, 'dist', relative)
-      : null
-  return candidate && existsSync(candidate) ? candidate : null
+/** Arguments every test launch of `binary` needs: `--no-sandbox` on Linux where the sandbox helper is not set up. */
+export function launchArguments(binary: string | null): string[] {
+  let helper: { uid: number; mode: number } | null = null
+  try {
+    if (binary) helper = statSync(join(dirname(binary), 'chrome-sandbox'))
+  } catch {
+    helper = null
+  }
+  return sandboxArguments(process.platform, process.getuid?.(), helper)
 }
 
 /** Why the Electron suite skips, in words for whoever reads the test output. */
 export const missingBinaryMessage =
   'No Electron binary: node_modules/electron/dist is empty (Electron >= 42 downloads it on first use, and this ' +
-  'machine has no internet). Run `npx install-electron` on a machine that can download it, or set ' +
-  'ELECTRON_OVERRIDE_DIST_PATH to a folder holding the Electron 45 binary, then run `npm run test:electron`.'
+  'machine has no internet). Run `npm start` once, or `npx install-electron`, on a machine that can download it, or ' +
+  'set ELECTRON_OVERRIDE_DIST_PATH to a folder holding the Electron 45 binary, then run `npm run test:electron` (it builds out/, and runs under xvfb-run where Linux has no display).'

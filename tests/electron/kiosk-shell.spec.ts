@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 import { kioskMethods } from '../../src/shared/contract'
-import { findElectronBinary, missingBinaryMessage } from './electron-binary'
+import { findElectronBinary, launchArguments, missingBinaryMessage } from './electron-binary'
 
 const binary = findElectronBinary()
 const repository = resolve(import.meta.dirname, '../..')
@@ -12,8 +12,8 @@ const repository = resolve(import.meta.dirname, '../..')
 if (binary === null) console.warn(`\n[electron suite skipped] ${missingBinaryMessage}\n`)
 test.skip(binary === null, missingBinaryMessage)
 
-// Chromium refuses to start as root with its OS sandbox on Linux, as in CI containers; this is the test launch only.
-const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+// Chromium's sandbox cannot start on Linux as root or without the SUID helper npm does not set up; test launches only.
+const sandboxArgs = launchArguments(binary)
 
 let app: ElectronApplication
 let page: Page
@@ -23,7 +23,7 @@ test.beforeAll(async () => {
   dataFolder = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
   app = await _electron.launch({
     executablePath: binary ?? undefined,
-    args: [...rootArgs, repository],
+    args: [...sandboxArgs, repository],
     env: { ...process.env, KIOSK_DATA_DIR: dataFolder }
   })
   page = await app.firstWindow()
@@ -121,7 +121,9 @@ test('the window does not close on Alt+F4 or a close request', async () => {
 })
 
 test('a second launch exits and leaves the first one running', async () => {
-  const second = spawn(binary ?? '', [...rootArgs, repository], { env: { ...process.env, KIOSK_DATA_DIR: dataFolder } })
+  const second = spawn(binary ?? '', [...sandboxArgs, repository], {
+    env: { ...process.env, KIOSK_DATA_DIR: dataFolder }
+  })
   const code = await new Promise<number | null>((done) => second.on('exit', done))
   expect(code).toBe(0)
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)

@@ -3,12 +3,12 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { extname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import Conf from 'conf'
 import { contentSecurityPolicy } from '../../src/shared/csp'
 import type { FeedbackRecord } from '../../src/shared/feedback'
-import { resolveInside, routeAppPath } from '../../src/main/electron/app-url'
+import { contentTypeOf, resolveInside, routeAppPath } from '../../src/main/electron/app-url'
 import { type FirstScreenRenderer, pageWithFirstScreen } from '../../src/main/kiosk/first-screen-page'
 import { dispatch } from '../../src/main/kiosk/handlers'
 import { type KioskCore, startKioskCore } from '../../src/main/kiosk/kiosk-core'
@@ -42,21 +42,6 @@ export interface HarnessOptions {
 }
 
 const repository = resolve(import.meta.dirname, '../..')
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.json': 'application/json'
-}
 
 /**
  * The first-screen renderer as built for the main process: tsx cannot load .svelte files, so the harness uses the
@@ -151,7 +136,7 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
           })
         : null
     response.writeHead(200, {
-      'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-security-policy': contentSecurityPolicy,
       'cache-control': 'no-store'
     })

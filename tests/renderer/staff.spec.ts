@@ -46,6 +46,7 @@ test.describe('staff mode', () => {
     await expect(summary.getByText('Conclusion: 6 answers, average 2.00 of 3')).toBeVisible()
     await expect(kiosk.getByTestId('summary-comments').locator('li')).toHaveCount(3)
     await expect(kiosk.getByTestId('health-records')).toContainText('12')
+    await expect(kiosk.getByTestId('health-data-folder')).toContainText("(this account's own folder)")
   })
 
   test('exports to the configured folder a file that parses back to the same records, then clears them', async ({

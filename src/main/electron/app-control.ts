@@ -1,8 +1,10 @@
 import { app, BrowserWindow, dialog } from 'electron'
+import { kioskLauncher } from '../kiosk/launcher'
 
-/** Restarts the kiosk: a new process starts, this one ends. */
+/** Restarts the kiosk: a new process starts, from the file that stays (the portable .exe, not its unpacked copy). */
 export function restartApp(): void {
-  app.relaunch()
+  const launcher = kioskLauncher(process.platform, process.env, process.execPath)
+  app.relaunch(launcher.kind === 'installed' ? undefined : { execPath: launcher.executable })
   app.exit(0)
 }
 

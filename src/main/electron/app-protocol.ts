@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
 import { contentSecurityPolicy } from '../../shared/csp'
-import { appHost, appScheme, resolveInside, routeAppPath } from './app-url'
+import { appHost, appScheme, contentTypeOf, resolveInside, routeAppPath } from './app-url'
 
 /** Must run before the app is ready: makes app:// a standard, secure scheme with fetch support. */
 export function declareAppScheme(): void {
@@ -41,6 +41,7 @@ export function serveAppScheme(
     const response = await net.fetch(pathToFileURL(file).toString())
     const headers = new Headers(response.headers)
     for (const [name, value] of Object.entries(security)) headers.set(name, value)
+    headers.set('Content-Type', contentTypeOf(file))
     return new Response(response.body, { status: response.status, headers })
   })
 }

@@ -65,3 +65,26 @@ export function resolveInside(root: string, path: string): string | null {
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null
   return target
 }
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.json': 'application/json'
+}
+
+/**
+ * The Content-Type of an app file, by its extension: the app names it itself rather than leave it to the platform's
+ * MIME tables, since with `nosniff` a wrong type stops a script or a font from loading.
+ */
+export function contentTypeOf(path: string): string {
+  return contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream'
+}

@@ -14,3 +14,18 @@ export function registerIpc(
     )
   }
 }
+
+/**
+ * Channels that libraries open for renderers that use them: electron-log's (at import) and electron-store's (at the
+ * first store). The kiosk's renderer uses neither, and neither checks its sender, so they are closed: the contract's
+ * channels are the only way into main.
+ */
+export const libraryChannels = ['__ELECTRON_LOG__', 'electron-store-get-data'] as const
+
+/** Removes the libraries' channels (see `libraryChannels`); call it once the stores are open. */
+export function closeLibraryChannels(): void {
+  for (const channel of libraryChannels) {
+    ipcMain.removeHandler(channel)
+    ipcMain.removeAllListeners(channel)
+  }
+}

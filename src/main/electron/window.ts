@@ -1,5 +1,6 @@
 import { app, BrowserWindow, screen, session, type WebContents } from 'electron'
-import { isBlockedKey } from '../../shared/key-filter'
+import { isBlockedKey, isDeveloperQuitKey } from '../../shared/key-filter'
+import { chooseDisplay, type DisplayChoice, type DisplayInfo } from '../kiosk/display-choice'
 import { isAllowedRequest, isAppUrl } from './app-url'
 
 /** The calm background of the reader, shown before the first paint so there is no white flash. */
@@ -8,9 +9,22 @@ export const backgroundColour = '#f7f4ee'
 /** What the kiosk window needs to know. */
 export interface KioskWindowOptions {
   preload: string
-  url: string
   devServerUrl: string | undefined
   allowDevTools: boolean
+  /** The `display` config key: null, a number counted from the left, or a monitor's name. */
+  display: number | string | null
+  log: (message: string) => void
+}
+
+function connectedDisplays(): DisplayInfo[] {
+  return screen.getAllDisplays().map(({ id, label, bounds }) => ({ id, label, bounds }))
+}
+
+function noteMissing(choice: DisplayChoice, log: (message: string) => void): void {
+  if (choice.missing === undefined) return
+  log(
+    `display ${JSON.stringify(choice.missing)} (config "display") is not connected; the kiosk is on display "${choice.display.label}"`
+  )
 }
 
 /** Denies every permission, and cancels every request that is not for the app's own files (the offline guarantee). */
@@ -24,8 +38,15 @@ export function lockDownSession(devServerUrl: string | undefined): void {
   })
 }
 
-/** Keeps any web contents on the app: no navigation away, no new windows, no webviews. */
-export function lockDownContents(contents: WebContents, devServerUrl: string | undefined): void {
+/**
+ * Keeps any web contents on the app: no navigation away, no new windows, no webviews, no closing keys. While
+ * developing, `developerQuit` is given and Ctrl+Shift+Q (Cmd+Shift+Q) calls it.
+ */
+export function lockDownContents(
+  contents: WebContents,
+  devServerUrl: string | undefined,
+  developerQuit: (() => void) | null = null
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) event.preventDefault()
   })
@@ -35,14 +56,22 @@ export function lockDownContents(contents: WebContents, devServerUrl: string | u
   contents.on('will-attach-webview', (event) => event.preventDefault())
   // Reload, devtools, zoom, print, find, new windows and closing keys never reach the page.
   contents.on('before-input-event', (event, input) => {
+    if (developerQuit && isDeveloperQuitKey(input)) {
+      event.preventDefault()
+      developerQuit()
+      return
+    }
     if (isBlockedKey(input)) event.preventDefault()
   })
   contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 }
 
-/** Opens the one fullscreen kiosk window, hidden until its first paint. */
+/** Opens the one fullscreen kiosk window, hidden until its first paint; the caller loads the page. */
 export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
+  const first = chooseDisplay(connectedDisplays(), options.display, null, screen.getPrimaryDisplay().id)
+  noteMissing(first, options.log)
   const window = new BrowserWindow({
+    ...first.display.bounds,
     show: false,
     kiosk: true,
     fullscreen: true,
@@ -78,9 +107,13 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   window.on('close', (event) => {
     if (!quitting) event.preventDefault()
   })
-  // A monitor plugged, unplugged or rotated: full screen on the display again, zoom held at 100%.
+  // A monitor plugged, unplugged or rotated: full screen again on the configured display or the one the window is on
+  // (not the primary one, which may not be the touch monitor), zoom held at 100%.
   const refit = () => {
-    window.setBounds(screen.getPrimaryDisplay().bounds)
+    const current = screen.getDisplayMatching(window.getBounds()).id
+    const choice = chooseDisplay(connectedDisplays(), options.display, current, screen.getPrimaryDisplay().id)
+    noteMissing(choice, options.log)
+    window.setBounds(choice.display.bounds)
     window.setKiosk(true)
     void window.webContents.setVisualZoomLevelLimits(1, 1)
   }
@@ -92,6 +125,5 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
     screen.off('display-added', refit)
     screen.off('display-removed', refit)
   })
-  void window.loadURL(options.url)
   return window
 }

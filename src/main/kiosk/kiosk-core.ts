@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { ConfigProblem, KioskConfig } from '../../shared/config'
+import type { DataFolderInUse } from '../../shared/staff'
 import { readConfigFile } from './config-file'
 import { type ContentState, isShownSection, loadContent } from '../content/content-library'
 import { FeedbackService } from '../feedback/feedback-service'
@@ -42,6 +43,8 @@ export interface CoreSetup {
   drives?: () => Promise<RemovableDrive[]>
   /** Restart, quit and the folder picker: Electron's in the app, stand-ins in the harness. */
   app?: Omit<AppControl, 'reloadContent'>
+  /** Why the app runs on `dataFolder` (kiosk/data-folder.ts), for staff mode's data health. */
+  dataFolderInUse?: DataFolderInUse
 }
 
 /** Reads the config and the content and builds the services and the handler table over them. */
@@ -91,7 +94,8 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     drives: setup.drives ?? (async () => []),
     app: { reloadContent, ...(setup.app ?? { restart: () => {}, quit: () => {}, pickFolder: null }) },
     logError,
-    recentErrors: () => errors.list()
+    recentErrors: () => errors.list(),
+    dataFolderInUse: setup.dataFolderInUse
   })
   return {
     config,

@@ -30,6 +30,16 @@ export class RecoveryPolicy {
   }
 }
 
+/**
+ * True for the rejection of a page load that a newer load superseded (Chromium's ERR_ABORTED, -3): expected whenever
+ * the screen is reloaded while a load is still under way, and no failure.
+ */
+export function isSupersededLoad(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const { errno, code, message } = error as { errno?: unknown; code?: unknown; message?: unknown }
+  return errno === -3 || code === 'ERR_ABORTED' || (typeof message === 'string' && /\bERR_ABORTED \(-3\)/.test(message))
+}
+
 /** The last errors, newest last, for the data-health panel; old ones fall off so memory stays flat for months. */
 export class ErrorJournal {
   readonly #limit: number

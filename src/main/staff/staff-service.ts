@@ -5,6 +5,7 @@ import type { ConfigProblem, KioskConfig } from '../../shared/config'
 import type { FeedbackRecord } from '../../shared/feedback'
 import { fail, ok, type Result } from '../../shared/result'
 import type {
+  DataFolderInUse,
   DataHealth,
   Destination,
   ExportRangeChoice,
@@ -65,6 +66,8 @@ export interface StaffServiceOptions {
   app: AppControl
   logError: (message: string, error: unknown) => void
   recentErrors: () => Array<{ time: string; message: string }>
+  /** Why the kiosk runs on `dataFolder`; without it, the folder is taken as the account's own. */
+  dataFolderInUse?: DataFolderInUse
 }
 
 interface Receipt {
@@ -226,7 +229,8 @@ export class StaffService {
       contentVersion: content().playlist.contentVersion,
       station: config.stationLabel,
       configFile: this.#options.configFile,
-      recentErrors: this.#options.recentErrors()
+      recentErrors: this.#options.recentErrors(),
+      dataFolder: this.#options.dataFolderInUse ?? { path: this.#options.dataFolder, source: 'user', passedOver: [] }
     }
   }
 

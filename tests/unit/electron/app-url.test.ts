@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   appEntryUrl,
+  contentTypeOf,
   isAllowedRequest,
   isAppUrl,
   resolveInside,
@@ -53,5 +54,22 @@ describe('app URLs', () => {
     expect(resolveInside(root, '../../../../etc/passwd')).toBeNull()
     expect(resolveInside(root, '/etc/passwd')).toBeNull()
     expect(resolveInside(root, '')).toBeNull()
+  })
+})
+
+describe('content types of app files', () => {
+  it('names the type of every kind of file the app serves, whatever the case of the extension', () => {
+    expect(contentTypeOf('index.html')).toBe('text/html; charset=utf-8')
+    expect(contentTypeOf('assets/index-abc.js')).toBe('text/javascript; charset=utf-8')
+    expect(contentTypeOf('assets/index-abc.css')).toBe('text/css; charset=utf-8')
+    expect(contentTypeOf('assets/font.woff2')).toBe('font/woff2')
+    expect(contentTypeOf('en/images/KNEE.PNG')).toBe('image/png')
+    expect(contentTypeOf('en/images/hands.svg')).toBe('image/svg+xml')
+    expect(contentTypeOf('en/images/x.jpeg')).toBe('image/jpeg')
+  })
+
+  it('sends anything else as opaque bytes, which nosniff keeps from running', () => {
+    expect(contentTypeOf('notes.md')).toBe('application/octet-stream')
+    expect(contentTypeOf('no-extension')).toBe('application/octet-stream')
   })
 })

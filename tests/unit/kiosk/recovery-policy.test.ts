@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ErrorJournal, RecoveryPolicy } from '../../../src/main/kiosk/recovery-policy'
+import { ErrorJournal, isSupersededLoad, RecoveryPolicy } from '../../../src/main/kiosk/recovery-policy'
 
 const minute = 60_000
 
@@ -21,6 +21,21 @@ describe('renderer recovery policy', () => {
     for (const at of [0, 1, 2, 3]) policy.onCrash(at * minute)
     policy.forgive()
     expect(policy.onCrash(14 * minute)).toBe('reload')
+  })
+})
+
+describe('a superseded page load', () => {
+  it("is recognised by Electron's ERR_ABORTED error, and nothing else is", () => {
+    const aborted = Object.assign(new Error("ERR_ABORTED (-3) loading 'app://kiosk/index.html'"), {
+      errno: -3,
+      code: 'ERR_ABORTED'
+    })
+    expect(isSupersededLoad(aborted)).toBe(true)
+    expect(isSupersededLoad(new Error("ERR_ABORTED (-3) loading 'app://kiosk/index.html'"))).toBe(true)
+    expect(isSupersededLoad(Object.assign(new Error('ERR_FILE_NOT_FOUND (-6)'), { errno: -6 }))).toBe(false)
+    expect(isSupersededLoad(new Error('ERR_ABORTED_BY_CLIENT (-20)'))).toBe(false)
+    expect(isSupersededLoad('ERR_ABORTED')).toBe(false)
+    expect(isSupersededLoad(null)).toBe(false)
   })
 })
 

@@ -33,7 +33,8 @@ describe('config', () => {
       staffSessionSeconds: 300,
       softRestartTime: null,
       autoStart: false,
-      clinicHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:30' }
+      clinicHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:30' },
+      display: 2
     }
     expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
   })
@@ -109,6 +110,29 @@ describe('config', () => {
       'staffSessionSeconds',
       'stillReadingSeconds',
       'thankYouSeconds'
+    ])
+  })
+})
+
+describe('the display key', () => {
+  it('takes null, a display number counted from the left, or a display name', () => {
+    expect(defaultConfig().display).toBeNull()
+    expect(parseConfig({ display: 2 })).toMatchObject({ config: { display: 2 }, problems: [] })
+    expect(parseConfig({ display: ' DELL P2418HT ' })).toMatchObject({
+      config: { display: 'DELL P2418HT' },
+      problems: []
+    })
+  })
+
+  it.each([0, 1.5, '', '   ', true, [1]])('refuses %j with a message saying what it takes', (value) => {
+    const { config, problems } = parseConfig({ display: value })
+    expect(config.display).toBeNull()
+    expect(problems).toEqual([
+      {
+        key: 'display',
+        message:
+          'must be null, a display number counted from the left (1, 2, …) or the display\'s name, such as "DELL P2418HT"'
+      }
     ])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isBlockedKey, type KeyInput } from '../../../src/shared/key-filter'
+import { isBlockedKey, isDeveloperQuitKey, type KeyInput } from '../../../src/shared/key-filter'
 
 const key = (keyName: string, modifiers: Partial<KeyInput> = {}): KeyInput => ({
   type: 'keyDown',
@@ -52,5 +52,19 @@ describe('kiosk key filter', () => {
     ['a key release of a blocked key', { ...key('F5'), type: 'keyUp' }]
   ])('lets %s through', (_name, input) => {
     expect(isBlockedKey(input)).toBe(false)
+  })
+})
+
+describe("the developers' way out", () => {
+  it('is Ctrl+Shift+Q, or Cmd+Shift+Q on a Mac, pressed', () => {
+    expect(isDeveloperQuitKey(key('Q', { control: true, shift: true }))).toBe(true)
+    expect(isDeveloperQuitKey(key('q', { meta: true, shift: true }))).toBe(true)
+  })
+
+  it('is nothing else: not Ctrl+Q, Alt+F4 or a released key', () => {
+    expect(isDeveloperQuitKey(key('q', { control: true }))).toBe(false)
+    expect(isDeveloperQuitKey(key('F4', { alt: true }))).toBe(false)
+    expect(isDeveloperQuitKey(key('Q', { shift: true }))).toBe(false)
+    expect(isDeveloperQuitKey({ ...key('Q', { control: true, shift: true }), type: 'keyUp' })).toBe(false)
   })
 })

@@ -127,6 +127,21 @@ describe('staff mode in main', () => {
     })
   })
 
+  it('shows in data health the data folder in use and why, and any folder passed over', async () => {
+    await unlock()
+    const health = async () => ((await call('staff:summary')) as { value: StaffSummary }).value.health
+    // The harness and tests say nothing about it: the folder is taken as the account's own.
+    expect((await health()).dataFolder).toEqual({ path: data, source: 'user', passedOver: [] })
+    const chosen = {
+      path: data,
+      source: 'machine' as const,
+      passedOver: [{ path: 'relative/data', reason: 'relative' as const }]
+    }
+    core = await startTestCore(data, { stationLabel: 'Room 2' }, { now: () => clock, dataFolderInUse: chosen })
+    await call('staff:unlock', { pin: '2468' })
+    expect((await health()).dataFolder).toEqual(chosen)
+  })
+
   it('counts feedback saved, cleared or restored after the summary was last opened', async () => {
     await unlock()
     const overall = async () => ((await call('staff:summary')) as { value: StaffSummary }).value.overall

@@ -135,7 +135,14 @@ export const en = {
     actions: 'Kiosk',
     reloadContent: 'Reload content',
     restart: 'Restart the app',
-    quit: 'Quit the kiosk'
+    quit: 'Quit the kiosk',
+    dataFolder: 'Data folder',
+    dataFolderSource: {
+      environment: 'set by KIOSK_DATA_DIR',
+      machine: 'the machine-wide folder',
+      user: "this account's own folder"
+    },
+    dataFolderPassedOver: { relative: 'not a full path, not used', 'not-writable': 'not writable here, not used' }
   },
   errors: {
     'invalid-input': 'Something went wrong. Please try again.',

@@ -134,7 +134,17 @@ export const es: Messages = {
     actions: 'Quiosco',
     reloadContent: 'Volver a cargar el contenido',
     restart: 'Reiniciar la aplicación',
-    quit: 'Cerrar el quiosco'
+    quit: 'Cerrar el quiosco',
+    dataFolder: 'Carpeta de datos',
+    dataFolderSource: {
+      environment: 'indicada por KIOSK_DATA_DIR',
+      machine: 'la carpeta común del equipo',
+      user: 'la carpeta propia de esta cuenta'
+    },
+    dataFolderPassedOver: {
+      relative: 'no es una ruta completa, no se usa',
+      'not-writable': 'sin permiso de escritura, no se usa'
+    }
   },
   errors: {
     'invalid-input': 'Algo salió mal. Inténtelo de nuevo.',

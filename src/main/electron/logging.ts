@@ -1,0 +1,17 @@
+import { join } from 'node:path'
+import log from 'electron-log/main'
+
+/**
+ * Logs main's messages to `logs/main.log` in the data folder (rotated at 5 MB to main.old.log), and reports uncaught
+ * errors to `onUncaught` after logging them: an error in main is logged and survived. electron-log's `initialize()`
+ * is not called: it would add a second preload to the session (`window.__electronLog`) and an IPC channel with no
+ * sender check, and main's logging needs neither.
+ */
+export function startLogging(dataFolder: string, onUncaught: (error: Error) => void): typeof log {
+  log.transports.file.resolvePathFn = () => join(dataFolder, 'logs', 'main.log')
+  log.transports.file.maxSize = 5 * 1024 * 1024
+  // Main's log lines never go to the page (in development electron-log sends them to every window).
+  log.transports.ipc.level = false
+  log.errorHandler.startCatching({ showDialog: false, onError: ({ error }) => onUncaught(error) })
+  return log
+}

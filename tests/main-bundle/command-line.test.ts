@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startMain, waitForCalls, type MainProcess, type StartOptions } from './main-process'
+
+let dataFolder: string
+let exportFolder: string
+const started: MainProcess[] = []
+
+beforeEach(async () => {
+  dataFolder = await mkdtemp(join(tmpdir(), 'kiosk-cli-data-'))
+  exportFolder = await mkdtemp(join(tmpdir(), 'kiosk-cli-export-'))
+})
+
+afterEach(async () => {
+  for (const main of started.splice(0)) await main.stop()
+  await rm(dataFolder, { recursive: true, force: true })
+  await rm(exportFolder, { recursive: true, force: true })
+})
+
+/** One piece of feedback, given on the kiosk screen (through the bundle's own IPC), so an export has a record. */
+async function giveFeedback(): Promise<void> {
+  const kiosk = await startMain({ environment: { KIOSK_DATA_DIR: dataFolder } })
+  started.push(kiosk)
+  await waitForCalls(kiosk, (calls) => calls.some((call) => call.api === 'webContents.loadURL'), 'the window')
+  const answer = await kiosk.send({
+    command: 'invoke',
+    channel: 'feedback:submit',
+    senderUrl: 'app://kiosk/index.html',
+    payload: { articleId: 'baclofen-piriformis-syndrome', sectionId: null, rating: 3, comment: null, language: 'en' }
+  })
+  expect(answer).toMatchObject({ ok: true })
+  await kiosk.stop()
+}
+
+/** Runs the bundle to its end, as IT's script would, and gathers what it did. */
+async function run(args: string[], options: StartOptions = {}) {
+  const main = await startMain({ args, environment: { KIOSK_DATA_DIR: dataFolder }, ...options })
+  started.push(main)
+  const code = await main.exited
+  const calls = await main.calls()
+  return { code, output: main.output(), calls, windows: calls.filter((call) => call.api === 'new BrowserWindow') }
+}
+
+describe('the command line of the built main bundle', () => {
+  it('--export writes a verified export, exits 0 and opens no window', async () => {
+    await giveFeedback()
+    const result = await run(['--export', exportFolder, '--format', 'csv'])
+    expect(result.code).toBe(0)
+    expect(result.output).toContain('Exported 1 records')
+    expect(result.windows).toEqual([])
+    expect((await readdir(exportFolder)).some((file) => file.endsWith('.csv'))).toBe(true)
+  })
+
+  it('--export exits 1 when the destination cannot be written', async () => {
+    const notAFolder = join(exportFolder, 'file.txt')
+    await writeFile(notAFolder, 'in the way')
+    const result = await run(['--export', notAFolder])
+    expect(result.code).toBe(1)
+    expect(result.output).toContain('Export failed')
+    expect(result.windows).toEqual([])
+  })
+
+  it('--set-pin sets the PIN and exits 0 with no window', async () => {
+    const result = await run(['--set-pin', '482913'])
+    expect(result.code).toBe(0)
+    expect(result.output).toContain('The staff PIN is set.')
+    expect(result.windows).toEqual([])
+    expect(existsSync(dataFolder)).toBe(true)
+  })
+
+  it.each([[['--set-pin', '12']], [['--since', '2026-01-01']], [['--export', exportFolder, '--format', 'xml']]])(
+    'a usage error (%j) prints how to use it, exits 2 and opens no window',
+    async (args) => {
+      const result = await run(args)
+      expect(result.code).toBe(2)
+      expect(result.output).toContain('Usage:')
+      expect(result.windows).toEqual([])
+    }
+  )
+
+  it('a second kiosk start quits at once when another kiosk holds the lock', async () => {
+    const result = await run([], { singleInstanceLockTaken: true })
+    expect(result.code).toBe(0)
+    expect(result.calls.some((call) => call.api === 'app.quit')).toBe(true)
+    expect(result.windows).toEqual([])
+  })
+
+  it('prints the data folder it used', async () => {
+    const result = await run(['--set-pin', '482913'])
+    expect(result.output).toContain(`Data folder: ${dataFolder} (set by KIOSK_DATA_DIR)`)
+  })
+
+  it('a relative KIOSK_DATA_DIR is refused with a clear message, and the next folder is used instead', async () => {
+    const result = await run(['--set-pin', '482913'], { environment: { KIOSK_DATA_DIR: 'relative/data' } })
+    expect(result.code).toBe(0)
+    expect(result.output).toContain('KIOSK_DATA_DIR "relative/data" is not a full path')
+    expect(result.output).toMatch(/Data folder: \S+/)
+    expect(result.output).not.toContain('Path must be absolute')
+  })
+})
