@@ -213,7 +213,9 @@ export class StaffService {
       storeBytes: files.bytes,
       lastExport: this.#log.get('lastExport'),
       lastScheduledExport: this.#log.get('lastScheduledExport'),
-      recoveredFiles: store.recoveries().map(({ file, backup, time }) => ({ file, backup, time })),
+      recoveredFiles: store
+        .recoveries()
+        .map(({ file, backup, time, recovered }) => ({ file, backup, time, recovered: recovered ?? 0 })),
       contentProblems: content().problems,
       contentReviews: contentReviews(content().playlist, localDay(this.#options.now()), config.hideArticlesPastReview),
       configProblems: this.#options.configProblems,
@@ -226,7 +228,9 @@ export class StaffService {
       contentVersion: content().playlist.contentVersion,
       station: config.stationLabel,
       configFile: this.#options.configFile,
-      recentErrors: this.#options.recentErrors()
+      recentErrors: this.#options.recentErrors(),
+      newerDataFiles: store.newerFiles(),
+      leftoverFilesRemoved: await store.leftoverFilesRemoved()
     }
   }
 

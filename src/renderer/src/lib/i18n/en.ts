@@ -135,7 +135,10 @@ export const en = {
     actions: 'Kiosk',
     reloadContent: 'Reload content',
     restart: 'Restart the app',
-    quit: 'Quit the kiosk'
+    quit: 'Quit the kiosk',
+    putBack: (count: number) => `${count} records put back`,
+    newer: 'Left untouched (newer kiosk version)',
+    leftovers: (count: number) => `${count} unfinished writes removed`
   },
   errors: {
     'invalid-input': 'Something went wrong. Please try again.',

@@ -134,7 +134,10 @@ export const es: Messages = {
     actions: 'Quiosco',
     reloadContent: 'Volver a cargar el contenido',
     restart: 'Reiniciar la aplicación',
-    quit: 'Cerrar el quiosco'
+    quit: 'Cerrar el quiosco',
+    putBack: (count) => `${count} registros recuperados`,
+    newer: 'Sin tocar (versión más nueva del quiosco)',
+    leftovers: (count) => `${count} escrituras a medias quitadas`
   },
   errors: {
     'invalid-input': 'Algo salió mal. Inténtelo de nuevo.',
