@@ -136,9 +136,9 @@ export const en = {
     reloadContent: 'Reload content',
     restart: 'Restart the app',
     quit: 'Quit the kiosk',
-    putBack: (count: number) => `${count} records put back`,
-    newer: 'Left untouched (newer kiosk version)',
-    leftovers: (count: number) => `${count} unfinished writes removed`
+    putBack: (count: number) => `records put back: ${count}`,
+    newer: 'From a newer version, untouched',
+    leftovers: (count: number) => `unfinished writes removed: ${count}`
   },
   errors: {
     'invalid-input': 'Something went wrong. Please try again.',

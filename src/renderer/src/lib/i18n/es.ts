@@ -135,9 +135,9 @@ export const es: Messages = {
     reloadContent: 'Volver a cargar el contenido',
     restart: 'Reiniciar la aplicación',
     quit: 'Cerrar el quiosco',
-    putBack: (count) => `${count} registros recuperados`,
-    newer: 'Sin tocar (versión más nueva del quiosco)',
-    leftovers: (count) => `${count} escrituras a medias quitadas`
+    putBack: (count) => `registros recuperados: ${count}`,
+    newer: 'De una versión más nueva, sin tocar',
+    leftovers: (count) => `escrituras a medias quitadas: ${count}`
   },
   errors: {
     'invalid-input': 'Algo salió mal. Inténtelo de nuevo.',
