@@ -209,7 +209,7 @@ export function monthFileBytes(records: readonly FeedbackRecord[], exportedIds: 
 
 /** What a month file is when it is not one this version reads straight away (see parseCurrent). */
 export type MonthFileKind =
-  /** Of an earlier data version (or from before versions were tracked): electron-store migrates it. */
+  /** Of this store's shape at an earlier data version (or this one): electron-store migrates it, or refuses it. */
   | { kind: 'older' }
   /** Written by a newer kiosk version: this one must not write into it. */
   | { kind: 'newer'; version: string }

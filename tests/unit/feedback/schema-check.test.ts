@@ -118,5 +118,6 @@ describe('schema check', () => {
       }),
       { numRuns: 1000 }
     )
-  })
+    // A thousand electron-store writes, each flushed to disk: seconds on a busy machine, past vitest's default 5 s.
+  }, 60_000)
 })
