@@ -1,17 +1,32 @@
 import { z } from 'zod'
 import { sectionIdPattern } from './article-schema'
 import { commentMaxLength, type FeedbackInput, ratings } from './feedback'
+import { either, mustBe } from './input-messages'
+import { interfaceLanguages } from './languages'
 
 // Kept apart from feedback.ts so the renderer, which needs the types and limits, never bundles zod.
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const articleIdWords = {
+  error: mustBe('an article id (lower-case words and digits joined by hyphens, at most 100 characters)')
+}
+const sectionIdWords = { error: mustBe('a section id (lower-case words and digits joined by hyphens) or null') }
+/** The length of a comment that is too long, never its words. */
+const commentTooLong: z.core.$ZodErrorMap = (issue) =>
+  `must be at most ${commentMaxLength} characters (got ${String(issue.input).length})`
 
 /** What the renderer sends with `feedback:submit`; anything else, including extra keys, is refused. */
 export const feedbackInputSchema = z.strictObject({
-  articleId: z.string().max(100).regex(slug, 'articleId is not an article id'),
-  sectionId: z.string().max(160).regex(sectionIdPattern, 'sectionId is not a section id').nullable(),
-  rating: z.union(ratings.map((rating) => z.literal(rating))),
-  comment: z.string().max(commentMaxLength, `comment is longer than ${commentMaxLength} characters`).nullable(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'language is not a language code')
+  articleId: z.string(articleIdWords).max(100, articleIdWords).regex(slug, articleIdWords),
+  sectionId: z.string(sectionIdWords).max(160, sectionIdWords).regex(sectionIdPattern, sectionIdWords).nullable(),
+  rating: z.union(
+    ratings.map((rating) => z.literal(rating)),
+    { error: mustBe(either(ratings.map(String)), 'text') }
+  ),
+  comment: z
+    .string({ error: mustBe('text or null') })
+    .max(commentMaxLength, { error: commentTooLong })
+    .nullable(),
+  language: z.enum(interfaceLanguages, { error: mustBe(either(interfaceLanguages), 'text') })
 })
 
 // The schema and the interface must describe the same thing.

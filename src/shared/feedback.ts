@@ -1,3 +1,5 @@
+import type { InterfaceLanguage } from './languages'
+
 /** The three answers to "Was this helpful?", from least to most helpful. */
 export const ratings = [1, 2, 3] as const
 
@@ -14,7 +16,8 @@ export interface FeedbackInput {
   sectionId: string | null
   rating: Rating
   comment: string | null
-  language: string
+  /** The interface language the patient was reading in. */
+  language: InterfaceLanguage
 }
 
 /** One stored piece of feedback: nothing in it identifies a patient or the PC. */

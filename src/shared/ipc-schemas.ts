@@ -1,8 +1,14 @@
 import { z } from 'zod'
 import type { Channel } from './contract'
 import { feedbackInputSchema } from './feedback-schema'
+import { either, mustBe, plainWords, refusalOf } from './input-messages'
 
-const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
+const pinWords = { error: mustBe('4 to 8 digits', 'secret') }
+const pin = z.string(pinWords).regex(/^\d{4,8}$/, pinWords)
+const unlockWords = { error: mustBe('digits only, at most 8', 'secret') }
+const destinationWords = { error: mustBe('the id of a destination staff:destinations offered') }
+const dateWords = { error: mustBe('a date written YYYY-MM-DD') }
+const formats = ['csv', 'json'] as const
 
 /** What each channel accepts; anything else is refused before a handler runs. */
 export const inputSchemas: { [C in Channel]: z.ZodType } = {
@@ -11,23 +17,41 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
   'feedback:submit': feedbackInputSchema,
   'staff:status': z.undefined(),
   'staff:create-pin': z.strictObject({ pin: pin, confirmation: pin }),
-  'staff:unlock': z.strictObject({ pin: z.string().regex(/^\d{1,8}$/, 'a PIN is digits only') }),
+  'staff:unlock': z.strictObject({
+    pin: z.string(unlockWords).regex(/^\d{1,8}$/, unlockWords)
+  }),
   'staff:touch': z.undefined(),
   'staff:end': z.undefined(),
   'staff:summary': z.undefined(),
   'staff:destinations': z.undefined(),
   'staff:pick-folder': z.undefined(),
   'staff:export': z.strictObject({
-    destinationId: z.string().regex(/^[a-z0-9-]{1,40}$/),
-    format: z.enum(['csv', 'json']),
+    destinationId: z.string(destinationWords).regex(/^[a-z0-9-]{1,40}$/, destinationWords),
+    format: z.enum(formats, { error: mustBe(either(formats), 'text') }),
     range: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('all') }),
       z.strictObject({ kind: z.literal('unexported') }),
-      z.strictObject({ kind: z.literal('dates'), from: z.iso.date(), to: z.iso.date() })
+      z.strictObject({ kind: z.literal('dates'), from: z.iso.date(dateWords), to: z.iso.date(dateWords) })
     ])
   }),
-  'staff:clear-exported': z.strictObject({ exportId: z.uuid() }),
+  'staff:clear-exported': z.strictObject({
+    exportId: z.uuid({ error: mustBe('the exportId staff:export answered with (a UUID)') })
+  }),
   'staff:reload-content': z.undefined(),
   'staff:restart': z.undefined(),
   'staff:quit': z.undefined()
+}
+
+/**
+ * Checks a channel's input: the input as parsed, or why it was refused, naming every field that is wrong and why
+ * ("feedback:submit: rating must be 1, 2 or 3 (got 7)").
+ */
+export function checkInput(
+  channel: Channel,
+  payload: unknown
+): { ok: true; input: unknown } | { ok: false; message: string } {
+  const checked = inputSchemas[channel].safeParse(payload, { error: plainWords })
+  return checked.success
+    ? { ok: true, input: checked.data }
+    : { ok: false, message: refusalOf(channel, checked.error.issues) }
 }

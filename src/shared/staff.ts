@@ -59,7 +59,8 @@ export interface DataHealth {
   storeBytes: number
   lastExport: { at: string; place: string; file: string; records: number } | null
   lastScheduledExport: { at: string; ok: boolean; message: string } | null
-  recoveredFiles: Array<{ file: string; backup: string; time: string }>
+  /** Month files kept aside; `recovered`: how many valid records found in one were put back into a fresh file. */
+  recoveredFiles: Array<{ file: string; backup: string; time: string; recovered: number }>
   contentProblems: Array<{ file: string; line: number; message: string }>
   /** Articles whose next review is due within `reviewSoonDays` or already past, soonest first. */
   contentReviews: ContentReview[]
@@ -73,6 +74,10 @@ export interface DataHealth {
   recentErrors: Array<{ time: string; message: string }>
   /** Where the kiosk keeps its data, and why that folder. */
   dataFolder: DataFolderInUse
+  /** Month files a newer kiosk version wrote: left untouched, and nothing is saved for their month. */
+  newerDataFiles: Array<{ file: string; version: string }>
+  /** Temporary files of interrupted writes removed when the kiosk started, and their bytes. */
+  leftoverFilesRemoved: { count: number; bytes: number }
 }
 
 /** Everything staff mode shows on its summary screen. */

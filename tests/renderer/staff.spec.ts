@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -115,5 +115,40 @@ test.describe('staff mode on first use', () => {
     await typePin(kiosk, '13579')
     await expect(kiosk.getByTestId('staff-panel')).toBeVisible()
     expect(harness.core.staffAuth.hasPin()).toBe(true)
+  })
+})
+
+test.describe('data health after trouble with the store', () => {
+  // The kiosk's data folder as a power cut, a hand edit and a newer kiosk version left it.
+  const data = mkdtempSync(join(tmpdir(), 'kiosk-health-'))
+  const feedback = join(data, 'feedback')
+  mkdirSync(feedback)
+  const september = seeded.slice(0, 2).map((record, index) => ({
+    ...record,
+    id: `00000000-0000-4000-9000-00000000000${index}`,
+    time: `2026-09-0${index + 1}T09:15:00.000Z`
+  }))
+  writeFileSync(join(feedback, 'feedback-2026-09.json'), JSON.stringify(september))
+  const newer = { records: [], exportedIds: [], __internal__: { migrations: { version: '2.0.0' } } }
+  writeFileSync(join(feedback, 'feedback-2026-10.json'), JSON.stringify(newer))
+  writeFileSync(join(feedback, '.feedback-2026-11.json.0123abcd.tmp'), 'x'.repeat(4096))
+  utimesSync(join(feedback, '.feedback-2026-11.json.0123abcd.tmp'), new Date('2026-01-01'), new Date('2026-01-01'))
+  test.afterAll(async () => {
+    await rm(data, { recursive: true, force: true })
+  })
+  test.use({ harnessOptions: { dataFolder: data, seedRecords: seeded, staffPin: '2468' } })
+
+  test("names the file kept aside and the records put back, a newer version's file and the leftovers", async ({
+    kiosk
+  }) => {
+    await staffGesture(kiosk)
+    await typePin(kiosk, '2468')
+    await expect(kiosk.getByTestId('health-records')).toContainText('14 (')
+    await expect(kiosk.getByTestId('health-records')).toContainText('unfinished writes removed: 1')
+    await expect(kiosk.getByTestId('data-health')).toContainText(
+      /feedback-2026-09\.json → feedback-2026-09\.corrupt-[^ ]+\.json \(records put back: 2\)/
+    )
+    await expect(kiosk.getByTestId('newer-files')).toHaveText('feedback-2026-10.json (2.0.0)')
+    await expect(kiosk.getByTestId('data-health')).toContainText('From a newer version, untouched')
   })
 })

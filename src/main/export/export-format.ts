@@ -25,12 +25,22 @@ export const jsonFormat = { name: 'waiting-room-kiosk-feedback', version: 1 } as
  */
 const recordsPerPiece = 200
 
+/** The first characters that make a spreadsheet read a cell as a formula, or split it: = + - @, tab, CR, LF. */
+const formulaStart = /^[=+\-@\t\r\n]/
+
 /**
  * Stops a spreadsheet from reading a cell as a formula (CSV injection): a cell that starts with = + - @, a tab or a
- * line break gets a leading apostrophe, which Excel and LibreOffice show as text.
+ * line break, or with any character whose compatibility form (NFKC) starts with = + - @ (fullwidth ＝ ＋ － ＠, small
+ * ﹦ ﹢ ﹣ ﹫, superscript ⁺ ⁼ and the like, which a spreadsheet may fold into them), gets a leading apostrophe, which
+ * Excel and LibreOffice show as text.
  */
 export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : cell
+  const first = cell.codePointAt(0)
+  if (first === undefined) return cell
+  // Most cells start with ASCII, which NFKC leaves as it is: only other characters are normalised.
+  const risky =
+    first < 0x80 ? formulaStart.test(cell) : formulaStart.test(String.fromCodePoint(first).normalize('NFKC'))
+  return risky ? `'${cell}` : cell
 }
 
 /** RFC 4180 quoting: a cell holding a quote, a comma or a line break is quoted, its quotes doubled. */

@@ -125,11 +125,12 @@ async function writeAll(handle: Handle, buffers: Buffer[]): Promise<void> {
 /**
  * Writes text piece by piece to a new file and flushes it to disk; returns the SHA-256 of what was written. Pieces are
  * gathered into writes of about a megabyte, and each write goes on while the next is being prepared (one at a time,
- * in order): the disk and the CPU work side by side.
+ * in order): the disk and the CPU work side by side. The file goes into `created` as soon as it exists.
  */
-async function writeDurably(fs: ExportFs, path: string, pieces: Iterable<string>): Promise<string> {
+async function writeDurably(fs: ExportFs, path: string, pieces: Iterable<string>, created: string[]): Promise<string> {
   const hash = createHash('sha256')
   const handle = await fs.open(path, 'wx')
+  created.push(path)
   let writing: Promise<void> = Promise.resolve()
   try {
     let gathered: Buffer[] = []
@@ -157,9 +158,13 @@ async function writeDurably(fs: ExportFs, path: string, pieces: Iterable<string>
 }
 
 /**
- * Writes an export the careful way: to a temporary file on the destination, flushed to disk, renamed into place,
- * then read back and checked against the record count and a SHA-256 that go into a manifest beside it. Only a
- * result with `ok: true` means the records are safely out; the caller may offer to clear them only then.
+ * Writes an export the careful way: the export and its manifest (record count and SHA-256) each to a temporary file on
+ * the destination, flushed to disk; both read back and checked (the export's bytes against the SHA-256 and its records
+ * counted, the manifest byte for byte); only then renamed into place, the export first and the manifest last, so that
+ * a manifest beside a file always means a whole export. Whatever fails on the way, everything this export put on the
+ * drive is removed again, a file already renamed into place included, so a failed export leaves nothing (and takes
+ * no `_2` name). Only a result with `ok: true` means the records are safely out; the caller may offer to clear them
+ * only then.
  */
 export async function writeExport(request: ExportRequest, fs: ExportFs = nodeFs): Promise<ExportOutcome> {
   if (request.records.length === 0)
@@ -173,31 +178,47 @@ export async function writeExport(request: ExportRequest, fs: ExportFs = nodeFs)
   // Written piece by piece: a large export never sits in memory as one text.
   const pieces =
     request.format === 'csv' ? csvPieces(request.records) : jsonPieces(request.records, request.range, exportedAt)
-  const name = await freeName(fs, request.folder, exportFileName(request))
-  const target = join(request.folder, name)
-  const temporary = join(request.folder, `.${name}.${randomBytes(4).toString('hex')}.partial`)
-  const manifestFile = join(request.folder, `${name}.manifest.json`)
-  const manifestTemporary = `${manifestFile}.${randomBytes(4).toString('hex')}.partial`
-  let manifest: Manifest
+  /** Every file this export has put on the drive so far, under the name it has now. */
+  const written: string[] = []
+  const undo = async () => {
+    for (const path of written.reverse()) await fs.unlink(path).catch(() => {})
+  }
+  const place = async (from: string, to: string) => {
+    await fs.rename(from, to)
+    written.splice(written.indexOf(from), 1, to)
+  }
   try {
-    manifest = {
+    const name = await freeName(fs, request.folder, exportFileName(request))
+    const random = randomBytes(4).toString('hex')
+    const target = join(request.folder, name)
+    const temporary = join(request.folder, `.${name}.${random}.partial`)
+    const manifestFile = join(request.folder, `${name}.manifest.json`)
+    const manifestTemporary = join(request.folder, `.${name}.manifest.json.${random}.partial`)
+    const manifest: Manifest = {
       file: name,
       format: request.format,
       records: request.records.length,
-      sha256: await writeDurably(fs, temporary, pieces),
+      sha256: await writeDurably(fs, temporary, pieces, written),
       range: request.range,
       station: request.station,
       exportedAt
     }
-    await fs.rename(temporary, target)
-    await writeDurably(fs, manifestTemporary, [`${JSON.stringify(manifest, null, 2)}\n`])
-    await fs.rename(manifestTemporary, manifestFile)
+    const manifestText = `${JSON.stringify(manifest, null, 2)}\n`
+    await writeDurably(fs, manifestTemporary, [manifestText], written)
+    const problem =
+      (await checkFile(fs, temporary, manifest)) ??
+      (await checkManifest(fs, manifestTemporary, Buffer.from(manifestText)))
+    if (problem !== null) {
+      await undo()
+      return { ok: false, code: 'verify-failed', message: problem }
+    }
+    await place(temporary, target)
+    await place(manifestTemporary, manifestFile)
+    return { ok: true, file: target, manifestFile, manifest }
   } catch (error) {
-    await fs.unlink(temporary).catch(() => {})
-    await fs.unlink(manifestTemporary).catch(() => {})
+    await undo()
     return { ok: false, ...describe(error, request.folder) }
   }
-  return verifyExport(request.folder, manifest, manifestFile, fs)
 }
 
 /**
@@ -228,6 +249,30 @@ async function readBack(fs: ExportFs, file: string): Promise<{ bytes: Buffer; sh
   }
 }
 
+/** Why a file on the drive is not the export its manifest describes (other bytes, another count); null if it is. */
+async function checkFile(fs: ExportFs, file: string, manifest: Manifest): Promise<string | null> {
+  let written: { bytes: Buffer; sha256: string }
+  try {
+    written = await readBack(fs, file)
+  } catch (error) {
+    return `the export could not be read back: ${(error as Error).message}`
+  }
+  if (written.sha256 !== manifest.sha256) return 'the export on the drive differs from what was written'
+  const counted = countRecords(written.bytes, manifest.format)
+  return counted === manifest.records ? null : `the export holds ${counted} records, not ${manifest.records}`
+}
+
+/** Why a manifest read back from the drive is not the one written; null if it is. */
+async function checkManifest(fs: ExportFs, file: string, bytes: Buffer): Promise<string | null> {
+  try {
+    return (await readBack(fs, file)).bytes.equals(bytes)
+      ? null
+      : 'the manifest on the drive differs from what was written'
+  } catch (error) {
+    return `the manifest could not be read back: ${(error as Error).message}`
+  }
+}
+
 /** Reads an export back and checks it against its manifest: same bytes (SHA-256) and the same number of records. */
 export async function verifyExport(
   folder: string,
@@ -236,22 +281,7 @@ export async function verifyExport(
   fs: ExportFs = nodeFs
 ): Promise<ExportOutcome> {
   const file = join(folder, manifest.file)
-  let written: { bytes: Buffer; sha256: string }
-  try {
-    written = await readBack(fs, file)
-  } catch (error) {
-    return {
-      ok: false,
-      code: 'verify-failed',
-      message: `the export could not be read back: ${(error as Error).message}`
-    }
-  }
-  if (written.sha256 !== manifest.sha256) {
-    return { ok: false, code: 'verify-failed', message: 'the export on the drive differs from what was written' }
-  }
-  const counted = countRecords(written.bytes, manifest.format)
-  if (counted !== manifest.records) {
-    return { ok: false, code: 'verify-failed', message: `the export holds ${counted} records, not ${manifest.records}` }
-  }
+  const problem = await checkFile(fs, file, manifest)
+  if (problem !== null) return { ok: false, code: 'verify-failed', message: problem }
   return { ok: true, file, manifestFile, manifest }
 }

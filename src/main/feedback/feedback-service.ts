@@ -39,9 +39,16 @@ export class FeedbackService {
   /** Stores one piece of feedback, or says why not; a failed write leaves nothing half-stored. */
   async submit(input: FeedbackInput): Promise<Result<{ id: string }>> {
     const options = this.#options
-    if (!options.isShown(input.articleId, input.sectionId)) {
-      return fail('invalid-input', 'feedback names an article or section the kiosk is not showing')
-    }
+    if (!options.isShown(input.articleId, null))
+      return fail(
+        'invalid-input',
+        `feedback:submit: articleId "${input.articleId}" is not an article the kiosk is showing`
+      )
+    if (!options.isShown(input.articleId, input.sectionId))
+      return fail(
+        'invalid-input',
+        `feedback:submit: sectionId "${input.sectionId}" is not a part of ${input.articleId}`
+      )
     const now = options.now()
     const started = options.monotonic()
     if (started - this.#lastAccepted < options.minimumGapSeconds() * 1000) {

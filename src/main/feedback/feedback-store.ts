@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import type { FeedbackRecord } from '../../shared/feedback'
 import {
   type JsonFile,
-  type JsonFileOptions,
   type OpenJsonFile,
   isDamagedFile,
   openOrSetAside,
@@ -17,6 +16,7 @@ import {
   type MonthData,
   RecordRefusedError,
   checkRecord,
+  classifyMonthFile,
   encodeMonth,
   feedbackDataVersion,
   freshRest,
@@ -24,43 +24,20 @@ import {
   linesOf,
   monthFileOptions,
   monthOf,
-  parseCurrent
+  parseCurrent,
+  recordsIn
 } from './month-file'
+import {
+  type NewerFile,
+  type Recovery,
+  type HealthData,
+  MonthRefusedError,
+  healthOptions,
+  removeLeftovers,
+  writesUnderWay
+} from './store-upkeep'
 
-/** A month file that could not be read, moved aside so nothing in it is lost. */
-export interface Recovery {
-  file: string
-  backup: string
-  reason: string
-  time: string
-}
-
-interface HealthData extends Record<string, unknown> {
-  recoveries: Recovery[]
-}
-
-const healthOptions = (): JsonFileOptions<HealthData> => ({
-  schema: {
-    recoveries: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['file', 'backup', 'reason', 'time'],
-        properties: {
-          file: { type: 'string' },
-          backup: { type: 'string' },
-          reason: { type: 'string' },
-          time: { type: 'string' }
-        }
-      }
-    }
-  },
-  defaults: { recoveries: [] },
-  migrations: {},
-  projectVersion: feedbackDataVersion,
-  clearInvalidConfig: false,
-  accessPropertiesByDotNotation: false
-})
+export { type NewerFile, type Recovery, MonthRefusedError, leftoverAgeMilliseconds } from './store-upkeep'
 
 const monthFileName = /^feedback-(\d{4}-\d{2})\.json$/
 
@@ -86,11 +63,13 @@ const monthsKept = 2
 
 /**
  * Feedback on disk, one file per month so every write stays small however much has been collected. The files are
- * electron-store files: electron-store opens any file that is not yet at the current data version (to migrate it) or
- * that does not read cleanly (to refuse it, and the store then moves it aside as a backup and starts a fresh one; the
- * kiosk never stops for it). Files at the current version are read and written directly, checked against the same
- * schema: electron-store re-reads, re-checks and re-writes a whole file on every change, which grows with the month.
- * The month being appended to stays in memory and is read again only when its file changed under the kiosk.
+ * electron-store files. Files at the current version are read and written directly, checked against the same schema:
+ * electron-store re-reads, re-checks and re-writes a whole file on every change, which grows with the month. A file of
+ * this store's shape at an earlier data version is left to electron-store to migrate. Any other file (not JSON, of
+ * another shape, refused by the schema) is moved aside byte for byte as a backup, the valid records found in it go
+ * back into a fresh file, and the event is listed for staff; the kiosk never stops for it. A file a newer kiosk
+ * version wrote is left untouched, and nothing is saved for its month. The month being appended to stays in memory
+ * and is read again only when its file changed under the kiosk.
  */
 export class FeedbackStore {
   readonly #folder: string
@@ -103,8 +82,14 @@ export class FeedbackStore {
   readonly #derived = new Map<(records: readonly FeedbackRecord[]) => unknown, Map<string, Derived>>()
   /** The months behind each reading handed out, for as long as its holder keeps it. */
   readonly #readings = new WeakMap<FeedbackReading, ReadonlyMap<string, Month>>()
+  /** Months whose file a newer kiosk version wrote, as last read. */
+  readonly #newer = new Map<string, NewerFile>()
+  /** Recoveries under way, so two readers of one damaged month recover it once. */
+  readonly #recovering = new Map<string, Promise<Month>>()
   #health: JsonFile<HealthData> | null = null
-  #queue: Promise<unknown> = Promise.resolve()
+  /** What interrupted writes had left, removed when the store opened and before its first write. */
+  readonly #leftovers: Promise<{ count: number; bytes: number }>
+  #queue: Promise<unknown>
 
   constructor(
     folder: string,
@@ -118,6 +103,18 @@ export class FeedbackStore {
     this.#now = now
     this.#random = random
     this.#fs = fs
+    this.#leftovers = removeLeftovers(fs, folder, now)
+    this.#queue = this.#leftovers
+  }
+
+  /** How many temporary files interrupted writes had left (and their bytes), removed when the store opened. */
+  leftoverFilesRemoved(): Promise<{ count: number; bytes: number }> {
+    return this.#leftovers
+  }
+
+  /** Month files written by a newer kiosk version, as last read: left untouched, and nothing is saved into them. */
+  newerFiles(): NewerFile[] {
+    return [...this.#newer.values()]
   }
 
   /** Adds a record to its month's file, at a random place so the order in the file says nothing about arrival. */
@@ -138,6 +135,7 @@ export class FeedbackStore {
     if (problem !== null) throw new RecordRefusedError(`the record breaks the schema: ${problem}`)
     const name = monthOf(record.time)
     const month = await this.#load(name)
+    if (month.refusal !== undefined) throw new MonthRefusedError(month.refusal)
     // Records kept in memory are frozen: one changed by a caller would no longer be what the file holds.
     if (this.#kept.get(name) !== month) month.records.forEach(Object.freeze)
     const lines = month.lines ?? (month.section ? linesOf(month.section) : month.records.map(lineOf))
@@ -161,10 +159,12 @@ export class FeedbackStore {
       if (error.code === 'ENOENT') return []
       throw error
     })
-    return names
+    const months = names
       .map((name) => monthFileName.exec(name)?.[1])
       .filter((month): month is string => month !== undefined)
       .sort()
+    for (const month of this.#newer.keys()) if (!months.includes(month)) this.#newer.delete(month)
+    return months
   }
 
   /** Every record of one month. */
@@ -392,16 +392,37 @@ export class FeedbackStore {
 
   async #read(name: string, bytesRead?: Promise<{ bytes: Buffer; identity: string } | null>): Promise<Month> {
     const found = await (bytesRead ?? this.#readBytes(name))
-    if (found === null)
+    if (found === null) {
+      this.#newer.delete(name)
       return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null, section: null }
+    }
     const current = parseCurrent(found.bytes)
-    if (current) return { ...current, identity: found.identity }
+    if (current) {
+      this.#newer.delete(name)
+      return { ...current, identity: found.identity }
+    }
+    // Looked at before electron-store may touch it: it would absorb a file of another shape into its defaults, and
+    // stamp a newer one down to this version.
+    const kind = classifyMonthFile(found.bytes)
+    if (kind.kind === 'newer') {
+      const file = `feedback-${name}.json`
+      this.#newer.set(name, { file, version: kind.version })
+      const refusal =
+        `${file} was written by a newer kiosk version (data version ${kind.version}; this one knows ` +
+        `${feedbackDataVersion}): it is left untouched and nothing is saved for ${name} until that version is back ` +
+        'or the file is moved away'
+      return { records: [], exportedIds: [], rest: {}, identity: found.identity, lines: null, section: null, refusal }
+    }
+    this.#newer.delete(name)
+    if (kind.kind === 'unreadable') return this.#recoverOnce(name, kind.reason, found, kind.records)
     try {
       // electron-store migrates an older file in place, or refuses a damaged one.
       openPatiently(this.#open, this.#folder, `feedback-${name}`, monthFileOptions())
     } catch (error) {
       if (!isDamagedFile(error)) throw error
-      return this.#recover(name, error, found.bytes)
+      // electron-store may have written the file before refusing it: its bytes as found are what is kept aside.
+      const reason = error instanceof Error ? error.message : String(error)
+      return this.#recoverOnce(name, reason, { bytes: found.bytes, identity: null }, recordsIn(found.bytes))
     }
     const migrated = await this.#readBytes(name)
     if (migrated === null)
@@ -413,8 +434,19 @@ export class FeedbackStore {
 
   /** Replaces a month's file at once (a temporary file, flushed to disk, renamed over it), never half-written. */
   async #write(name: string, month: Month): Promise<void> {
+    if (month.refusal !== undefined) throw new MonthRefusedError(month.refusal)
     const bytes = encodeMonth(month)
     const temporary = join(this.#folder, `.feedback-${name}.json.${randomBytes(4).toString('hex')}.tmp`)
+    writesUnderWay.add(temporary)
+    try {
+      await this.#writeThrough(name, month, bytes, temporary)
+    } finally {
+      writesUnderWay.delete(temporary)
+    }
+    if (this.#kept.has(name)) this.#kept.set(name, month)
+  }
+
+  async #writeThrough(name: string, month: Month, bytes: Buffer, temporary: string): Promise<void> {
     const handle = await this.#fs.open(temporary, 'wx').catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error
       await this.#fs.mkdir(this.#folder, { recursive: true })
@@ -441,23 +473,47 @@ export class FeedbackStore {
       await this.#fs.unlink(temporary).catch(() => {})
       throw error
     }
-    if (this.#kept.has(name)) this.#kept.set(name, month)
   }
 
-  async #recover(month: string, error: unknown, bytes: Buffer): Promise<Month> {
+  /** Recovers a month once however many readers found it damaged together. */
+  async #recoverOnce(
+    month: string,
+    reason: string,
+    found: { bytes: Buffer; identity: string | null },
+    records: FeedbackRecord[]
+  ): Promise<Month> {
+    const pending = this.#recovering.get(month)
+    if (pending) return pending
+    // Read before another reader recovered (or wrote) this month: what is there now counts.
+    if (found.identity !== null && (await this.#identity(month)) !== found.identity) return this.#read(month)
+    const started = this.#recovering.get(month)
+    if (started) return started
+    const recovery = this.#recover(month, reason, found.bytes, records).finally(() => this.#recovering.delete(month))
+    this.#recovering.set(month, recovery)
+    return recovery
+  }
+
+  /**
+   * Keeps a month file the store cannot read aside, byte for byte, and starts the month again with the valid records
+   * found in it (none for most damage): nothing in it is lost, and what could be read stays in summaries and exports.
+   */
+  async #recover(month: string, reason: string, bytes: Buffer, records: FeedbackRecord[]): Promise<Month> {
     const name = `feedback-${month}.json`
     const backup = setAsideName(`feedback-${month}`, this.#now())
     this.#kept.delete(month)
     // 'wx' never overwrites an earlier backup; the damaged file goes only once its bytes are safe beside it.
     await this.#fs.writeFile(join(this.#folder, backup), bytes, { flag: 'wx' })
-    await this.#fs.unlink(this.#path(month)).catch(() => {})
-    const reason = error instanceof Error ? error.message.slice(0, 300) : String(error)
+    const fresh: Month = { records, exportedIds: [], rest: freshRest(), identity: null, lines: null, section: null }
+    // The records found are written over the damaged file at once; they count as not exported, so none is removed
+    // before it is in a verified export again.
+    if (records.length > 0) await this.#write(month, fresh)
+    else await this.#fs.unlink(this.#path(month)).catch(() => {})
     const health = this.#healthFile()
     health.set('recoveries', [
       ...health.get('recoveries'),
-      { file: name, backup, reason, time: this.#now().toISOString() }
+      { file: name, backup, reason: reason.slice(0, 300), time: this.#now().toISOString(), recovered: records.length }
     ])
-    return { records: [], exportedIds: [], rest: freshRest(), identity: null, lines: null, section: null }
+    return fresh
   }
 }
 

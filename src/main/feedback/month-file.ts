@@ -1,3 +1,4 @@
+import semver from 'semver'
 import type { FeedbackRecord } from '../../shared/feedback'
 import { commentMaxLength } from '../../shared/feedback'
 import type { JsonFileOptions } from '../kiosk/json-file'
@@ -86,6 +87,8 @@ export interface Month {
   lines: Buffer[] | null
   /** The records as the file holds them (its lines and the commas between), while they are unchanged since read. */
   section: Buffer | null
+  /** Why the store must never write this month's file (a newer kiosk version wrote it); absent when it may. */
+  refusal?: string
 }
 
 /** The data version stamp electron-store keeps in each file, for a month that has no file yet. */
@@ -202,4 +205,95 @@ export function encodeMonth(month: Omit<Month, 'identity'>): Buffer {
 /** The bytes of a month file holding these records, exactly as the store writes it (for seeding benchmarks). */
 export function monthFileBytes(records: readonly FeedbackRecord[], exportedIds: readonly string[] = []): Buffer {
   return encodeMonth({ records, exportedIds, rest: freshRest(), lines: null, section: null })
+}
+
+/** What a month file is when it is not one this version reads straight away (see parseCurrent). */
+export type MonthFileKind =
+  /** Of this store's shape at an earlier data version (or this one): electron-store migrates it, or refuses it. */
+  | { kind: 'older' }
+  /** Written by a newer kiosk version: this one must not write into it. */
+  | { kind: 'newer'; version: string }
+  /** Anything else: kept aside byte for byte; `records` are the valid records found in it, each id once. */
+  | { kind: 'unreadable'; reason: string; records: FeedbackRecord[] }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** What a JSON value is, in a few words, for the reason a file was kept aside. */
+function kindOfValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a bare list'
+  return (
+    { string: 'a text', number: 'a number', boolean: 'true or false', object: 'an object' }[typeof value as string] ??
+    'nothing'
+  )
+}
+
+/**
+ * The data version a file is stamped with: undefined when it has none (written before versions were tracked), null
+ * when the stamp is there but is not a version (electron-store would stop on it rather than migrate).
+ */
+function dataVersionOf(data: Record<string, unknown>): string | undefined | null {
+  if (!Object.hasOwn(data, '__internal__')) return undefined
+  const internal = data.__internal__
+  if (!isPlainObject(internal)) return null
+  if (!Object.hasOwn(internal, 'migrations')) return undefined
+  const migrations = internal.migrations
+  if (!isPlainObject(migrations)) return null
+  if (!Object.hasOwn(migrations, 'version')) return undefined
+  const version = migrations.version
+  return typeof version === 'string' && semver.valid(version) !== null ? version : null
+}
+
+/** The valid records in a file's content (a bare list, or the list of a file refused as a whole), each id once. */
+function recoverableRecords(data: unknown): FeedbackRecord[] {
+  const items = Array.isArray(data) ? data : isPlainObject(data) && Array.isArray(data.records) ? data.records : []
+  const seen = new Set<string>()
+  const records: FeedbackRecord[] = []
+  for (const item of items as unknown[]) {
+    if (checkRecord(item) !== null) continue
+    const record = item as FeedbackRecord
+    if (seen.has(record.id)) continue
+    seen.add(record.id)
+    records.push(record)
+  }
+  return records
+}
+
+/**
+ * Says what a month file that parseCurrent did not accept is, from its bytes, before electron-store may touch it:
+ * electron-store merges any JSON it is given into its defaults and writes that back (a bare list, null, an object
+ * without records would silently become an empty month), and stamps a newer file down to this version. Only a file of
+ * this store's shape at an earlier (or the same) data version is left for electron-store to migrate or refuse.
+ */
+export function classifyMonthFile(bytes: Buffer): MonthFileKind {
+  let data: unknown
+  try {
+    data = JSON.parse(bytes.toString('utf8'))
+  } catch (error) {
+    return { kind: 'unreadable', reason: `it is not JSON (${(error as Error).message})`, records: [] }
+  }
+  const unreadable = (reason: string): MonthFileKind => ({
+    kind: 'unreadable',
+    reason,
+    records: recoverableRecords(data)
+  })
+  if (!isPlainObject(data)) return unreadable(`it holds ${kindOfValue(data)}, not a month file's object`)
+  const version = dataVersionOf(data)
+  if (version === null) return unreadable('its data version stamp (__internal__.migrations.version) is damaged')
+  if (version !== undefined && semver.gt(version, feedbackDataVersion)) return { kind: 'newer', version }
+  if (!Object.hasOwn(data, 'records')) return unreadable('it has no list of records')
+  if (!Array.isArray(data.records)) return unreadable(`its records are ${kindOfValue(data.records)}, not a list`)
+  if (Object.hasOwn(data, 'exportedIds') && !Array.isArray(data.exportedIds))
+    return unreadable(`its exportedIds are ${kindOfValue(data.exportedIds)}, not a list`)
+  return { kind: 'older' }
+}
+
+/** The valid records in a file electron-store refused, each id once, so they can go back into the live month. */
+export function recordsIn(bytes: Buffer): FeedbackRecord[] {
+  try {
+    return recoverableRecords(JSON.parse(bytes.toString('utf8')))
+  } catch {
+    return []
+  }
 }

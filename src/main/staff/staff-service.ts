@@ -216,7 +216,9 @@ export class StaffService {
       storeBytes: files.bytes,
       lastExport: this.#log.get('lastExport'),
       lastScheduledExport: this.#log.get('lastScheduledExport'),
-      recoveredFiles: store.recoveries().map(({ file, backup, time }) => ({ file, backup, time })),
+      recoveredFiles: store
+        .recoveries()
+        .map(({ file, backup, time, recovered }) => ({ file, backup, time, recovered: recovered ?? 0 })),
       contentProblems: content().problems,
       contentReviews: contentReviews(content().playlist, localDay(this.#options.now()), config.hideArticlesPastReview),
       configProblems: this.#options.configProblems,
@@ -230,7 +232,9 @@ export class StaffService {
       station: config.stationLabel,
       configFile: this.#options.configFile,
       recentErrors: this.#options.recentErrors(),
-      dataFolder: this.#options.dataFolderInUse ?? { path: this.#options.dataFolder, source: 'user', passedOver: [] }
+      dataFolder: this.#options.dataFolderInUse ?? { path: this.#options.dataFolder, source: 'user', passedOver: [] },
+      newerDataFiles: store.newerFiles(),
+      leftoverFilesRemoved: await store.leftoverFilesRemoved()
     }
   }
 

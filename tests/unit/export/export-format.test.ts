@@ -94,6 +94,43 @@ describe('CSV export', () => {
   it('leaves ordinary text alone', () => {
     expect(neutraliseFormula('Very clear - thanks')).toBe('Very clear - thanks')
   })
+
+  it.each(['＝1+1', '＋1', '－1', '＠A1', '﹦1', '﹢1', '﹣1', '﹫A1', '⁺1', '₌1', '⩵1'])(
+    'neutralises a cell starting with a character that stands for a formula starter: %j',
+    (cell) => {
+      expect(neutraliseFormula(cell)).toBe(`'${cell}`)
+      expect(toCsv([{ ...(tricky[0] as FeedbackRecord), comment: cell }])).toContain(`,'${cell},`)
+    }
+  )
+
+  it('neutralises exactly the cells whose first character is, or normalises (NFKC) to, a formula starter', () => {
+    // Every character that compatibility normalisation turns into something starting with = + - @.
+    const starters: string[] = []
+    for (let point = 0; point <= 0x10ffff; point += 1) {
+      if (point >= 0xd800 && point <= 0xdfff) continue
+      const character = String.fromCodePoint(point)
+      if (/^[=+\-@]/.test(character.normalize('NFKC'))) starters.push(character)
+    }
+    expect(starters).toEqual(expect.arrayContaining(['=', '+', '-', '@', '＝', '＋', '－', '＠']))
+    const starter = fc.constantFrom(...starters, '\t', '\r', '\n')
+    const rest = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.string({ maxLength: 12 })
+    )
+    const cell = fc.oneof(
+      fc.tuple(starter, rest).map(([first, more]) => first + more),
+      rest
+    )
+    fc.assert(
+      fc.property(cell, (text) => {
+        const first = String.fromCodePoint(text.codePointAt(0) ?? 0x20)
+        const risky = starters.includes(first) || /^[\t\r\n]/.test(text)
+        expect(neutraliseFormula(text)).toBe(risky ? `'${text}` : text)
+      }),
+      { numRuns: 2000 }
+    )
+  })
 })
 
 describe('JSON export', () => {

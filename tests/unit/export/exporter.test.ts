@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs/promises'
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import Papa from 'papaparse'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FeedbackRecord } from '../../../src/shared/feedback'
@@ -234,6 +234,93 @@ describe('exporter', () => {
       code: 'write-failed'
     })
     expect(await readdir(folder)).toEqual([])
+  })
+
+  describe('leaves nothing in place unless the whole export succeeded', () => {
+    const name = 'feedback_Room-2_2026-11-01_2026-11-03.csv'
+    /** A drive that does everything a real one does, except where `fails` says it fails. */
+    const drive = (fails: { writev?: (path: string) => boolean; rename?: (to: string) => boolean }): ExportFs => ({
+      ...nodeFs,
+      open: (async (path: string, flags: string) => {
+        const handle = await nodeFs.open(path, flags)
+        if (fails.writev?.(path))
+          handle.writev = (async () => {
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+          }) as typeof handle.writev
+        return handle
+      }) as ExportFs['open'],
+      rename: (async (from: string, to: string) => {
+        if (fails.rename?.(to)) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })
+        return nodeFs.rename(from, to)
+      }) as ExportFs['rename']
+    })
+
+    it('on a drive that fills up at the manifest, and the next export takes the name it would have had', async () => {
+      const first = await writeExport(request(folder))
+      if (!first.ok) throw new Error(first.message)
+      const before = (await readdir(folder)).sort()
+      const full = drive({ writev: (path) => path.includes('.manifest.json') })
+      expect(await writeExport(request(folder), full)).toMatchObject({ ok: false, code: 'disk-full' })
+      expect((await readdir(folder)).sort()).toEqual(before)
+      const next = await writeExport(request(folder))
+      expect(next).toMatchObject({ ok: true, manifest: { file: 'feedback_Room-2_2026-11-01_2026-11-03_2.csv' } })
+    })
+
+    it('when the manifest cannot be renamed into place: the export file renamed before it is taken away again', async () => {
+      const failing = drive({ rename: (to) => to.endsWith('.manifest.json') })
+      expect(await writeExport(request(folder), failing)).toMatchObject({ ok: false, code: 'write-failed' })
+      expect(await readdir(folder)).toEqual([])
+      expect(await writeExport(request(folder))).toMatchObject({ ok: true, manifest: { file: name } })
+    })
+
+    it('when the export file cannot be renamed into place', async () => {
+      const failing = drive({ rename: (to) => to.endsWith('.csv') })
+      expect(await writeExport(request(folder), failing)).toMatchObject({ ok: false, code: 'write-failed' })
+      expect(await readdir(folder)).toEqual([])
+    })
+
+    it('when what is read back is not what was written: nothing is renamed into place', async () => {
+      const renamed: string[] = []
+      const changing: ExportFs = {
+        ...nodeFs,
+        open: (async (path: string, flags: string) => {
+          if (flags === 'r' && !path.includes('.manifest.json')) await appendFile(path, 'garbage')
+          return nodeFs.open(path, flags)
+        }) as ExportFs['open'],
+        rename: (async (from: string, to: string) => {
+          renamed.push(to)
+          return nodeFs.rename(from, to)
+        }) as ExportFs['rename']
+      }
+      expect(await writeExport(request(folder), changing)).toMatchObject({ ok: false, code: 'verify-failed' })
+      expect(renamed).toEqual([])
+      expect(await readdir(folder)).toEqual([])
+    })
+
+    it('when the manifest read back is not the one written', async () => {
+      const changing: ExportFs = {
+        ...nodeFs,
+        open: (async (path: string, flags: string) => {
+          if (flags === 'r' && path.includes('.manifest.json')) await appendFile(path, ' ')
+          return nodeFs.open(path, flags)
+        }) as ExportFs['open']
+      }
+      expect(await writeExport(request(folder), changing)).toMatchObject({ ok: false, code: 'verify-failed' })
+      expect(await readdir(folder)).toEqual([])
+    })
+
+    it('puts the export file in place before its manifest, which marks the export whole', async () => {
+      const renamed: string[] = []
+      const watching: ExportFs = {
+        ...nodeFs,
+        rename: (async (from: string, to: string) => {
+          renamed.push(basename(to))
+          return nodeFs.rename(from, to)
+        }) as ExportFs['rename']
+      }
+      expect(await writeExport(request(folder), watching)).toMatchObject({ ok: true })
+      expect(renamed).toEqual([name, `${name}.manifest.json`])
+    })
   })
 
   it.each(['csv', 'json'] as const)(

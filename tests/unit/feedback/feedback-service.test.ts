@@ -77,13 +77,16 @@ describe('feedback service', () => {
   })
 
   it('refuses feedback about an article or section the kiosk is not showing', async () => {
-    expect(await service.submit(input({ articleId: 'other' }))).toMatchObject({
+    expect(await service.submit(input({ articleId: 'other' }))).toEqual({
       ok: false,
-      error: { code: 'invalid-input' }
+      error: {
+        code: 'invalid-input',
+        message: 'feedback:submit: articleId "other" is not an article the kiosk is showing'
+      }
     })
-    expect(await service.submit(input({ sectionId: 'nope' }))).toMatchObject({
+    expect(await service.submit(input({ sectionId: 'nope' }))).toEqual({
       ok: false,
-      error: { code: 'invalid-input' }
+      error: { code: 'invalid-input', message: 'feedback:submit: sectionId "nope" is not a part of knee-pain' }
     })
     expect(await store.allRecords()).toEqual([])
   })

@@ -125,7 +125,13 @@ describe('feedback store', () => {
     expect(backups).toHaveLength(1)
     expect(await readFile(join(folder, backups[0] ?? ''), 'utf8')).toBe(content)
     expect(store.recoveries()).toEqual([
-      { file: 'feedback-2026-11.json', backup: backups[0], reason: expect.any(String), time: now().toISOString() }
+      {
+        file: 'feedback-2026-11.json',
+        backup: backups[0],
+        reason: expect.any(String),
+        time: now().toISOString(),
+        recovered: 0
+      }
     ])
     expect(await new FeedbackStore(folder, openElectronStore, now).allRecords()).toEqual([fresh])
   })

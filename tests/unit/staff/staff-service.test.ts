@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -250,6 +250,43 @@ describe('staff mode in main', () => {
     expect(await call('staff:summary')).toMatchObject({
       value: { health: { retention: { lastRemoved: 1, waitingForExport: 1 } } }
     })
+  })
+
+  it('tells staff of a file kept aside and its records put back, of a newer kiosk version, and of leftovers', async () => {
+    const folder = join(data, 'feedback')
+    const [a, b] = [record(2, { time: '2026-10-02T10:00:00.000Z' }), record(3, { time: '2026-10-03T10:00:00.000Z' })]
+    await writeFile(join(folder, 'feedback-2026-10.json'), JSON.stringify([a, b]))
+    const newer = { records: [], exportedIds: [], __internal__: { migrations: { version: '2.0.0' } } }
+    await writeFile(join(folder, 'feedback-2026-11.json'), JSON.stringify(newer))
+    const leftover = join(folder, '.feedback-2026-11.json.0123abcd.tmp')
+    await writeFile(leftover, 'x'.repeat(2048))
+    await utimes(leftover, new Date('2026-11-01T00:00:00.000Z'), new Date('2026-11-01T00:00:00.000Z'))
+    const logged: string[] = []
+    core = await startTestCore(data, { stationLabel: 'Room 2' }, { now: () => clock })
+    const submitted = await call('feedback:submit', {
+      articleId: 'baclofen-piriformis-syndrome',
+      sectionId: null,
+      rating: 3,
+      comment: null,
+      language: 'en'
+    })
+    expect(submitted).toMatchObject({ ok: false, error: { code: 'storage-failed' } })
+    logged.push(...core.errors.list().map((entry) => entry.message))
+    expect(logged).toEqual([expect.stringContaining('feedback-2026-11.json was written by a newer kiosk version')])
+    await unlock()
+    const { health } = ((await call('staff:summary')) as { value: StaffSummary }).value
+    expect(health.recoveredFiles).toEqual([
+      {
+        file: 'feedback-2026-10.json',
+        backup: expect.stringContaining('.corrupt-'),
+        time: clock.toISOString(),
+        recovered: 2
+      }
+    ])
+    expect(health.newerDataFiles).toEqual([{ file: 'feedback-2026-11.json', version: '2.0.0' }])
+    expect(health.leftoverFilesRemoved).toEqual({ count: 1, bytes: 2048 })
+    expect(health.records).toBe(2)
+    expect(JSON.parse(await readFile(join(folder, 'feedback-2026-11.json'), 'utf8'))).toEqual(newer)
   })
 
   it('reloads content, restarts and quits only from a session', async () => {

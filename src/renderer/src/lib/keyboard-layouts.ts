@@ -1,3 +1,5 @@
+import type { InterfaceLanguage } from '../../../shared/languages'
+
 /** A simple-keyboard layout: rows of keys, space-separated, with {named} function keys. */
 export interface KeyboardLayout {
   default: string[]
@@ -8,7 +10,7 @@ export interface KeyboardLayout {
  * Letters, numbers and everyday punctuation only: no "@" or ".com" keys, so the keyboard does not invite an e-mail
  * address, and no tab or enter. One layout per interface language.
  */
-export const keyboardLayouts: Record<string, KeyboardLayout> = {
+export const keyboardLayouts: Record<InterfaceLanguage, KeyboardLayout> = {
   en: {
     default: [
       '1 2 3 4 5 6 7 8 9 0 {bksp}',
@@ -45,5 +47,5 @@ export const keyboardLayouts: Record<string, KeyboardLayout> = {
 
 /** The layout for a language, falling back to English for one that has none yet. */
 export function layoutFor(language: string): KeyboardLayout {
-  return keyboardLayouts[language.split('-')[0] ?? ''] ?? (keyboardLayouts['en'] as KeyboardLayout)
+  return (keyboardLayouts as Record<string, KeyboardLayout>)[language.split('-')[0] ?? ''] ?? keyboardLayouts.en
 }

@@ -142,7 +142,10 @@ export const en = {
       machine: 'the machine-wide folder',
       user: "this account's own folder"
     },
-    dataFolderPassedOver: { relative: 'not a full path, not used', 'not-writable': 'not writable here, not used' }
+    dataFolderPassedOver: { relative: 'not a full path, not used', 'not-writable': 'not writable here, not used' },
+    putBack: (count: number) => `records put back: ${count}`,
+    newer: 'From a newer version, untouched',
+    leftovers: (count: number) => `unfinished writes removed: ${count}`
   },
   errors: {
     'invalid-input': 'Something went wrong. Please try again.',

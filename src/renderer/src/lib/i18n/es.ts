@@ -144,7 +144,10 @@ export const es: Messages = {
     dataFolderPassedOver: {
       relative: 'no es una ruta completa, no se usa',
       'not-writable': 'sin permiso de escritura, no se usa'
-    }
+    },
+    putBack: (count) => `registros recuperados: ${count}`,
+    newer: 'De una versión más nueva, sin tocar',
+    leftovers: (count) => `escrituras a medias quitadas: ${count}`
   },
   errors: {
     'invalid-input': 'Algo salió mal. Inténtelo de nuevo.',

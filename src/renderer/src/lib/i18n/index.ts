@@ -1,17 +1,16 @@
 import type { Article, Playlist } from '../../../../shared/domain'
+import { type InterfaceLanguage, interfaceLanguages } from '../../../../shared/languages'
 import { en, type Messages } from './en'
 import { es } from './es'
 
 export type { Messages } from './en'
+export { type InterfaceLanguage, interfaceLanguages }
 
-/** Every language the interface is written in, with its messages. Add a file and a line here for a new one. */
-export const catalogue = { en, es } satisfies Record<string, Messages>
-
-/** A language the interface is written in. */
-export type InterfaceLanguage = keyof typeof catalogue
-
-/** The interface languages, in the order the language picker shows them. */
-export const interfaceLanguages = Object.keys(catalogue) as InterfaceLanguage[]
+/**
+ * The messages of every language the interface is written in (src/shared/languages.ts lists them): a language
+ * missing here, or one here that is not in the list, fails the typecheck. Add a file and a line here for a new one.
+ */
+export const catalogue = { en, es } satisfies Record<InterfaceLanguage, Messages>
 
 /** The primary subtag of a language code: "es-MX" → "es". */
 export const primaryLanguage = (code: string): string => code.split('-')[0]?.toLowerCase() ?? code
@@ -19,7 +18,7 @@ export const primaryLanguage = (code: string): string => code.split('-')[0]?.toL
 /** The interface language for a language code: itself, its primary language ("es-MX" → "es"), or English. */
 export function interfaceLanguageFor(code: string): InterfaceLanguage {
   const primary = primaryLanguage(code)
-  return (interfaceLanguages as string[]).includes(primary) ? (primary as InterfaceLanguage) : 'en'
+  return (interfaceLanguages as readonly string[]).includes(primary) ? (primary as InterfaceLanguage) : 'en'
 }
 
 /** The messages for a language code, falling back as `interfaceLanguageFor` does. */

@@ -1,6 +1,7 @@
 import type { KioskApi } from '../../../../shared/contract'
 import type { Article } from '../../../../shared/domain'
 import { commentMaxLength, type Rating } from '../../../../shared/feedback'
+import type { InterfaceLanguage } from '../../../../shared/languages'
 import type { ErrorCode } from '../../../../shared/result'
 import { systemTimers, type Timers } from '../../../../shared/timers'
 
@@ -21,7 +22,7 @@ export class FeedbackDraft {
 
   #api: Pick<KioskApi, 'submitFeedback'>
   /** The patient's interface language at the moment of sending, recorded with the feedback. */
-  #language: () => string
+  #language: () => InterfaceLanguage
   #thankYouMilliseconds: number
   #timers: Timers
   #sentThisVisit = false
@@ -29,7 +30,7 @@ export class FeedbackDraft {
 
   constructor(
     api: Pick<KioskApi, 'submitFeedback'>,
-    language: () => string,
+    language: () => InterfaceLanguage,
     thankYouSeconds: number,
     timers = systemTimers
   ) {

@@ -1,0 +1,173 @@
+import fc from 'fast-check'
+import { describe, expect, it, vi } from 'vitest'
+import { type Channel, channels } from '../../../src/shared/contract'
+import { ok } from '../../../src/shared/result'
+import { dispatch, type HandlerTable } from '../../../src/main/kiosk/handlers'
+
+const context = { senderUrl: 'app://kiosk/index.html' }
+const trusted = () => true
+/** A handler for every channel that accepts whatever reaches it: only the input check is under test here. */
+const table = Object.fromEntries(
+  channels.map((channel) => [channel, async () => ok('handled')])
+) as unknown as HandlerTable
+
+const feedback = { articleId: 'hand-washing', sectionId: null, rating: 3, comment: null, language: 'en' }
+const exportInput = { destinationId: 'drive-1', format: 'csv', range: { kind: 'all' } }
+
+/** What `dispatch` answers for a payload it refuses: the message IT and developers read. */
+async function refusal(channel: Channel, payload: unknown): Promise<string> {
+  const result = await dispatch(table, channel, payload, context, trusted)
+  if (result.ok) throw new Error(`${channel} accepted ${JSON.stringify(payload)}`)
+  expect(result.error.code).toBe('invalid-input')
+  return result.error.message
+}
+
+// For every channel, refused inputs and the words that say which field and why.
+const refused: Array<[Channel, unknown, string]> = [
+  ['content:playlist', { all: true }, 'content:playlist: input must be empty (got an object)'],
+  ['kiosk:settings', 'x', 'kiosk:settings: input must be empty (got text)'],
+  ['feedback:submit', { ...feedback, rating: 7 }, 'feedback:submit: rating must be 1, 2 or 3 (got 7)'],
+  ['feedback:submit', { ...feedback, rating: '3' }, 'feedback:submit: rating must be 1, 2 or 3 (got "3")'],
+  ['feedback:submit', { ...feedback, articleId: undefined }, 'feedback:submit: articleId is missing'],
+  [
+    'feedback:submit',
+    { ...feedback, articleId: '../../etc' },
+    'feedback:submit: articleId must be an article id (lower-case words and digits joined by hyphens, at most 100 characters)'
+  ],
+  [
+    'feedback:submit',
+    { ...feedback, sectionId: 4 },
+    'feedback:submit: sectionId must be a section id (lower-case words and digits joined by hyphens) or null (got 4)'
+  ],
+  [
+    'feedback:submit',
+    { ...feedback, comment: 'x'.repeat(501) },
+    'feedback:submit: comment must be at most 500 characters (got 501)'
+  ],
+  ['feedback:submit', { ...feedback, comment: ['x'] }, 'feedback:submit: comment must be text or null (got a list)'],
+  ['feedback:submit', { ...feedback, language: 'zz' }, 'feedback:submit: language must be en or es (got "zz")'],
+  [
+    'feedback:submit',
+    { ...feedback, extra: 1, more: 2 },
+    'feedback:submit: input has fields it does not take: "extra", "more"'
+  ],
+  ['feedback:submit', undefined, 'feedback:submit: input is missing'],
+  ['feedback:submit', null, 'feedback:submit: input must be an object (got null)'],
+  [
+    'feedback:submit',
+    { rating: 0 },
+    'feedback:submit: articleId is missing; sectionId is missing; rating must be 1, 2 or 3 (got 0); comment is missing; ' +
+      'language is missing'
+  ],
+  ['staff:status', [], 'staff:status: input must be empty (got a list)'],
+  [
+    'staff:create-pin',
+    { pin: '12', confirmation: 'abcd' },
+    'staff:create-pin: pin must be 4 to 8 digits; confirmation must be 4 to 8 digits'
+  ],
+  ['staff:create-pin', { pin: '2468' }, 'staff:create-pin: confirmation is missing'],
+  ['staff:unlock', { pin: '12a4' }, 'staff:unlock: pin must be digits only, at most 8'],
+  ['staff:unlock', { pin: 2468 }, 'staff:unlock: pin must be digits only, at most 8 (got a number)'],
+  ['staff:touch', 1, 'staff:touch: input must be empty (got 1)'],
+  ['staff:end', true, 'staff:end: input must be empty (got true or false)'],
+  ['staff:summary', null, 'staff:summary: input must be empty (got null)'],
+  ['staff:destinations', {}, 'staff:destinations: input must be empty (got an object)'],
+  ['staff:pick-folder', 'C:\\', 'staff:pick-folder: input must be empty (got text)'],
+  [
+    'staff:export',
+    { ...exportInput, range: { kind: 'dates', from: '2026-13-01', to: '2026-11-30' } },
+    'staff:export: range.from must be a date written YYYY-MM-DD'
+  ],
+  [
+    'staff:export',
+    { ...exportInput, format: 'xls', range: { kind: 'weird' } },
+    'staff:export: format must be csv or json (got "xls"); range.kind must be all, unexported or dates (got "weird")'
+  ],
+  [
+    'staff:export',
+    { ...exportInput, destinationId: 'E:\\' },
+    'staff:export: destinationId must be the id of a destination staff:destinations offered'
+  ],
+  ['staff:export', { ...exportInput, range: undefined }, 'staff:export: range is missing'],
+  ['staff:export', { ...exportInput, range: 5 }, 'staff:export: range must be an object (got 5)'],
+  [
+    'staff:export',
+    { ...exportInput, range: { kind: 'dates', from: '2026-11-01' } },
+    'staff:export: range.to is missing'
+  ],
+  [
+    'staff:clear-exported',
+    { exportId: 'latest' },
+    'staff:clear-exported: exportId must be the exportId staff:export answered with (a UUID)'
+  ],
+  ['staff:reload-content', { force: true }, 'staff:reload-content: input must be empty (got an object)'],
+  ['staff:restart', 0, 'staff:restart: input must be empty (got 0)'],
+  ['staff:quit', 'now', 'staff:quit: input must be empty (got text)']
+]
+
+// One valid input per channel: the words must not come at the price of refusing what is right.
+const accepted: Record<Channel, unknown> = {
+  'content:playlist': undefined,
+  'kiosk:settings': undefined,
+  'feedback:submit': feedback,
+  'staff:status': undefined,
+  'staff:create-pin': { pin: '2468', confirmation: '2468' },
+  'staff:unlock': { pin: '2468' },
+  'staff:touch': undefined,
+  'staff:end': undefined,
+  'staff:summary': undefined,
+  'staff:destinations': undefined,
+  'staff:pick-folder': undefined,
+  'staff:export': { ...exportInput, range: { kind: 'dates', from: '2026-11-01', to: '2026-11-30' } },
+  'staff:clear-exported': { exportId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f' },
+  'staff:reload-content': undefined,
+  'staff:restart': undefined,
+  'staff:quit': undefined
+}
+
+describe('refused input', () => {
+  it('is tried on every channel of the contract', () => {
+    expect([...new Set(refused.map(([channel]) => channel))].sort()).toEqual([...channels].sort())
+  })
+
+  it.each(
+    refused.map(([channel, payload, message]) => [channel, JSON.stringify(payload)?.slice(0, 80), payload, message])
+  )('%s refuses %s saying which field and why', async (channel, _shown, payload, message) => {
+    expect(await refusal(channel as Channel, payload)).toBe(message)
+  })
+
+  it.each(Object.entries(accepted))('%s still accepts a valid input', async (channel, payload) => {
+    expect(await dispatch(table, channel, payload, context, trusted)).toEqual({ ok: true, value: 'handled' })
+  })
+
+  it('is logged in main with the same words', async () => {
+    const log = vi.fn()
+    await dispatch(table, 'feedback:submit', { ...feedback, rating: 7 }, context, trusted, log)
+    expect(log).toHaveBeenCalledWith('refused input', 'feedback:submit: rating must be 1, 2 or 3 (got 7)')
+  })
+
+  it('names every problem within a length a log line can hold, saying how many more there were', async () => {
+    const many = Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`field${index}`, index]))
+    const message = await refusal('feedback:submit', { ...many, rating: 9 })
+    expect(message.length).toBeLessThanOrEqual(300)
+    expect(message).toMatch(/^feedback:submit: articleId is missing; /)
+    expect(message).toContain('rating must be 1, 2 or 3 (got 9)')
+    expect(message).toContain('input has fields it does not take: "field0", "field1", "field2" and 197 more')
+    const long = await refusal('feedback:submit', { [`${'k'.repeat(500)}`]: 1, ...feedback, rating: 9 })
+    expect(long.length).toBeLessThanOrEqual(300)
+  })
+
+  it('never repeats a PIN or a comment it refuses, whatever was typed', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[A-Z0-9]{6,12}$/), async (typed) => {
+        const messages = [
+          await refusal('staff:unlock', { pin: `${typed}x` }),
+          await refusal('staff:create-pin', { pin: `${typed}x`, confirmation: typed }),
+          await refusal('feedback:submit', { ...feedback, comment: `${typed}${'y'.repeat(500)}` })
+        ]
+        for (const message of messages) expect(message).not.toContain(typed)
+      }),
+      { numRuns: 200 }
+    )
+  })
+})
