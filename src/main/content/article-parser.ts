@@ -20,6 +20,8 @@ export interface ParseContext {
 export interface ParseOutcome {
   article: Article | null
   problems: ContentProblem[]
+  /** The line of the front matter's `id`, for problems about the id found across files. */
+  idLine?: number
 }
 
 function lineOf(node: { position?: { start: { line: number } } }): number {
@@ -79,7 +81,7 @@ function parseFrontMatter(node: Yaml | undefined, context: ParseContext, problem
     problems.push({ file: context.file, line: keyLine('nextReview'), message: '"nextReview" must be after "reviewed"' })
     return null
   }
-  return checked.data
+  return { ...checked.data, idLine: keyLine('id') }
 }
 
 function toInlines(nodes: PhrasingContent[], context: ParseContext, problems: ContentProblem[]): Inline[] {
@@ -248,5 +250,6 @@ export function parseArticle(text: string, context: ParseContext): ParseOutcome 
     problems.push({ file: context.file, line: 1, message: 'the article has no sections (## Heading)' })
   }
   if (!meta || problems.length > 0) return { article: null, problems }
-  return { article: { ...meta, sections, file: context.file }, problems }
+  const { idLine, ...fields } = meta
+  return { article: { ...fields, sections, file: context.file }, problems, idLine }
 }

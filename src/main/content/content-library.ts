@@ -47,13 +47,36 @@ export function resolveImage(root: string, articleFile: string, src: string): { 
   return { path: inside.split(sep).join('/') }
 }
 
+/**
+ * Articles that share an id and language are all refused: whichever sorts first is not more likely to be the right
+ * one, and showing it would hide the other without a word.
+ */
+function sameIdProblems(found: Array<{ article: Article; idLine: number }>): ContentProblem[] {
+  const files = found.map(({ article }) => article.file).sort()
+  const none =
+    found.length === 2
+      ? 'neither article is shown until one of them has another id'
+      : 'none of these articles is shown until each has an id of its own'
+  return [...found]
+    .sort((a, b) => a.article.file.localeCompare(b.article.file))
+    .map(({ article, idLine }) => {
+      const others = files.filter((file) => file !== article.file)
+      const named = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} and ${others.at(-1)}`
+      return {
+        file: article.file,
+        line: idLine,
+        message: `id "${article.id}" (${article.language}) is also used by ${named}: ${none}`
+      }
+    })
+}
+
 /** Loads and validates every article under a folder; one broken file never hides the others. */
 export async function loadContentFolder(root: string): Promise<FolderContent> {
   const files = await markdownFiles(root)
   const hash = createHash('sha256')
   const articles: Article[] = []
   const problems: ContentProblem[] = []
-  const firstFileFor = new Map<string, string>()
+  const filesFor = new Map<string, Array<{ article: Article; idLine: number }>>()
   for (const path of files) {
     const file = relative(root, path).split(sep).join('/')
     const text = await readFile(path, 'utf8')
@@ -68,17 +91,11 @@ export async function loadContentFolder(root: string): Promise<FolderContent> {
     problems.push(...outcome.problems)
     if (!outcome.article) continue
     const key = `${outcome.article.language}/${outcome.article.id}`
-    const earlier = firstFileFor.get(key)
-    if (earlier) {
-      problems.push({
-        file,
-        line: 1,
-        message: `id "${outcome.article.id}" (${outcome.article.language}) is already used by ${earlier}`
-      })
-      continue
-    }
-    firstFileFor.set(key, file)
-    articles.push(outcome.article)
+    filesFor.set(key, [...(filesFor.get(key) ?? []), { article: outcome.article, idLine: outcome.idLine ?? 1 }])
+  }
+  for (const found of filesFor.values()) {
+    if (found.length === 1) articles.push((found[0] as { article: Article }).article)
+    else problems.push(...sameIdProblems(found))
   }
   return { articles, problems, version: hash.digest('hex').slice(0, 12) }
 }
