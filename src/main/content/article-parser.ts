@@ -1,12 +1,11 @@
-import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent, Yaml } from 'mdast'
+import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
 import { toString } from 'mdast-util-to-string'
 import { frontmatter } from 'micromark-extension-frontmatter'
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml'
-import { frontMatterSchema } from '../../shared/article-schema'
 import type { Article, Block, ContentProblem, Inline, Section } from '../../shared/domain'
 import { blockText, countWords } from '../../shared/reading-time'
+import { parseFrontMatter } from './front-matter'
 
 /** What the parser asks of the outside world: whether an image an article links to exists. */
 export interface ParseContext {
@@ -37,51 +36,6 @@ export function slugify(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
   return slug || 'section'
-}
-
-function parseFrontMatter(node: Yaml | undefined, context: ParseContext, problems: ContentProblem[]) {
-  if (!node) {
-    problems.push({ file: context.file, line: 1, message: 'the file must start with front matter between --- lines' })
-    return null
-  }
-  const firstLine = lineOf(node)
-  const lineCounter = new LineCounter()
-  const document = parseDocument(node.value, { lineCounter, prettyErrors: false })
-  const at = (offset: number | undefined) => firstLine + (offset === undefined ? 1 : lineCounter.linePos(offset).line)
-  for (const error of document.errors) {
-    problems.push({
-      file: context.file,
-      line: at(error.pos[0]),
-      message: `front matter is not valid YAML: ${error.message}`
-    })
-  }
-  if (document.errors.length > 0) return null
-  const keyLine = (key: PropertyKey | undefined): number => {
-    if (!isMap(document.contents)) return firstLine
-    const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key)
-    return pair && isScalar(pair.key) ? at(pair.key.range?.[0]) : firstLine
-  }
-  const checked = frontMatterSchema.safeParse(document.toJS())
-  if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          problems.push({ file: context.file, line: keyLine(key), message: `unknown front matter key "${key}"` })
-        }
-      } else {
-        const key = issue.path[0]
-        const present = isMap(document.contents) && document.contents.has(key)
-        const message = present ? `"${String(key)}" ${issue.message}` : `front matter is missing "${String(key ?? '')}"`
-        problems.push({ file: context.file, line: keyLine(key), message })
-      }
-    }
-    return null
-  }
-  if (checked.data.nextReview <= checked.data.reviewed) {
-    problems.push({ file: context.file, line: keyLine('nextReview'), message: '"nextReview" must be after "reviewed"' })
-    return null
-  }
-  return { ...checked.data, idLine: keyLine('id') }
 }
 
 function toInlines(nodes: PhrasingContent[], context: ParseContext, problems: ContentProblem[]): Inline[] {
@@ -244,7 +198,7 @@ export function parseArticle(text: string, context: ParseContext): ParseOutcome 
     }
   }
   const [first, ...rest] = tree.children
-  const meta = parseFrontMatter(first?.type === 'yaml' ? first : undefined, context, problems)
+  const meta = parseFrontMatter(first?.type === 'yaml' ? first : undefined, context.file, problems)
   const sections = parseBody(first?.type === 'yaml' ? rest : tree.children, context, problems)
   if (sections.length === 0 && !problems.some((p) => p.message.includes('empty'))) {
     problems.push({ file: context.file, line: 1, message: 'the article has no sections (## Heading)' })
