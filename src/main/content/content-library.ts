@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { imageExtensions } from '../../shared/article-schema'
 import type { Article, ContentProblem, Playlist } from '../../shared/domain'
 import { parseArticle } from './article-parser'
+import { listContentFiles } from './content-files'
 
 /** Every valid article of a folder, and what was wrong with the rest. */
 export interface FolderContent {
@@ -12,18 +13,6 @@ export interface FolderContent {
   problems: ContentProblem[]
   /** A short hash of every article file, so feedback can name the content it was about. */
   version: string
-}
-
-async function markdownFiles(root: string, folder = root): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true })
-  const found: string[] = []
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
-    const path = join(folder, entry.name)
-    if (entry.isDirectory()) found.push(...(await markdownFiles(root, path)))
-    else if (entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') found.push(path)
-  }
-  return found
 }
 
 /** Resolves an image link of an article inside the content folder, refusing anything that would leave it. */
@@ -72,10 +61,10 @@ function sameIdProblems(found: Array<{ article: Article; idLine: number }>): Con
 
 /** Loads and validates every article under a folder; one broken file never hides the others. */
 export async function loadContentFolder(root: string): Promise<FolderContent> {
-  const files = await markdownFiles(root)
+  const { articles: files, skipped } = await listContentFiles(root)
   const hash = createHash('sha256')
   const articles: Article[] = []
-  const problems: ContentProblem[] = []
+  const problems: ContentProblem[] = [...skipped]
   const filesFor = new Map<string, Array<{ article: Article; idLine: number }>>()
   for (const path of files) {
     const file = relative(root, path).split(sep).join('/')

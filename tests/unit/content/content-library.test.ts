@@ -86,6 +86,41 @@ describe('content library', () => {
     ])
   })
 
+  it('reads an article whose name ends in capitals (.MD), as Windows treats it', async () => {
+    const folder = await loadContentFolder(join(fixtures, 'skipped'))
+    expect(folder.articles.map((article) => [article.file, article.id])).toEqual([['en/KNEE-CARE.MD', 'knee-care']])
+  })
+
+  it('reports every file an author meant as an article but the kiosk skips, saying what to do', async () => {
+    const folder = await loadContentFolder(join(fixtures, 'skipped'))
+    const importer =
+      'turn it into an article with the installed app\'s --import-article (see docs/CONTENT.md), or copy its text into a .md file'
+    expect(folder.problems).toEqual([
+      {
+        file: 'en/back-pain.txt',
+        line: 0,
+        message:
+          'a plain text file (.txt), which the kiosk skips: if it is an article, rename it to back-pain.md; ' +
+          'if not, move it out of the content folder'
+      },
+      { file: 'en/flu-leaflet.html', line: 0, message: `a web page, which the kiosk cannot show: ${importer}` },
+      {
+        file: 'en/flu-leaflet.pdf',
+        line: 0,
+        message: 'a PDF, which the kiosk cannot show: copy its text into a .md file, or move it out of the content folder'
+      },
+      { file: 'en/flu-shot-old.doc', line: 0, message: `a Word document, which the kiosk cannot show: ${importer}` },
+      { file: 'en/flu-shot.docx', line: 0, message: `a Word document, which the kiosk cannot show: ${importer}` },
+      {
+        file: 'en/knee.md.txt',
+        line: 0,
+        message:
+          'saved as knee.md.txt, so the kiosk skips it: Notepad added ".txt". Rename it to knee.md (in File ' +
+          'Explorer, turn on View › Show › File name extensions to see the ".txt")'
+      }
+    ])
+  })
+
   it('changes the content version when an article changes', async () => {
     await cp(join(fixtures, 'playlist'), scratch, { recursive: true })
     const before = await loadContentFolder(scratch)
