@@ -65,6 +65,16 @@ describe('article parser', () => {
     expect(problems).toContainEqual({ file: 'en/test.md', line: 14, message: 'raw HTML is not allowed in articles' })
   })
 
+  it('does not call a section empty when its only block was refused for a reason of its own', () => {
+    const { problems } = parse(`${front()}\n## Part\n\n<script>alert(1)</script>\n`)
+    expect(problems).toEqual([{ file: 'en/test.md', line: 14, message: 'raw HTML is not allowed in articles' }])
+  })
+
+  it('says a problem once, even when the parser meets it twice on a line', () => {
+    const { problems } = parse(`${front()}\n## Part\n\nSome <b>bold</b> words.\n`)
+    expect(problems).toEqual([{ file: 'en/test.md', line: 14, message: 'raw HTML is not allowed in articles' }])
+  })
+
   it('refuses text before the first section heading', () => {
     const { problems } = parse(`${front()}\nIntro without a heading.\n\n## Part\n\nText.\n`)
     expect(problems[0]).toMatchObject({ line: 12, message: expect.stringContaining('under a section heading') })

@@ -1,4 +1,4 @@
-import type { Block, Section } from '../../../../shared/domain'
+import type { Block, Inline, Section } from '../../../../shared/domain'
 import { primaryLanguage } from '../i18n'
 
 /** The parts of the Web Speech API the kiosk uses, so tests can hand in a synthesiser of their own. */
@@ -23,10 +23,29 @@ const blockText = (block: Block): string[] => {
       return block.items.map((item) => item.map((inline) => inline.text).join(''))
     case 'image':
       return block.alt ? [block.alt] : []
+    case 'table': {
+      // Row by row, each cell after its column's heading, as a listener cannot glance back up at the heading row.
+      const text = (inlines: Inline[]) =>
+        inlines
+          .map((inline) => inline.text)
+          .join('')
+          .trim()
+      return block.rows.map((row) =>
+        row
+          .map(
+            (cell, column) => text(cell) && [text(block.header[column] ?? []), text(cell)].filter(Boolean).join(': ')
+          )
+          .filter(Boolean)
+          .join('; ')
+      )
+    }
   }
 }
 
-/** What is read aloud for a section: its title, then each paragraph, sub-heading, list item and picture description. */
+/**
+ * What is read aloud for a section: its title, then each paragraph, sub-heading, list item, picture description and
+ * table row.
+ */
 export const sectionSpeech = (section: Section): string[] =>
   [section.title, ...section.blocks.flatMap(blockText)].filter((text) => text.trim() !== '')
 
