@@ -62,6 +62,10 @@ export interface DataHealth {
   configFile: string
   /** The last errors the kiosk logged, newest last. */
   recentErrors: Array<{ time: string; message: string }>
+  /** Every config key not at its default, with its value as config.json writes it. */
+  changedSettings: Array<{ key: string; value: string }>
+  /** Valid articles in the kiosk's language that the configured playlist leaves out. */
+  notInPlaylist: Array<{ articleId: string; title: string; file: string }>
 }
 
 /** Everything staff mode shows on its summary screen. */

@@ -96,6 +96,8 @@ export interface ContentState {
   root: string
   origin: 'external' | 'bundled'
   problems: ContentProblem[]
+  /** Valid articles in the kiosk's language that the configured playlist leaves out, so patients never see them. */
+  notInPlaylist: Array<{ id: string; title: string; file: string }>
 }
 
 /** What decides which articles are shown and in which order. */
@@ -127,6 +129,13 @@ export function orderPlaylist(
     else if (!ordered.includes(article)) ordered.push(article)
   }
   return { articles: ordered, problems }
+}
+
+/** The articles of the kiosk's language that are not shown, for staff to see what a playlist hides. */
+function notShown(all: Article[], language: string, shown: Article[]): ContentState['notInPlaylist'] {
+  return all
+    .filter((article) => article.language === language && !shown.includes(article))
+    .map(({ id, title, file }) => ({ id, title, file }))
 }
 
 /**
@@ -185,7 +194,8 @@ export async function loadContent(options: ContentOptions): Promise<ContentState
           },
           root: options.externalFolder,
           origin: 'external',
-          problems
+          problems,
+          notInPlaylist: notShown(external.articles, options.language, ordered.articles)
         }
       }
       problems.push({
@@ -211,6 +221,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentState
     playlist: { articles, translations: findTranslations(bundled.articles, articles), contentVersion: bundled.version },
     root: options.bundledFolder,
     origin: 'bundled',
-    problems
+    problems,
+    notInPlaylist: notShown(bundled.articles, options.language, articles)
   }
 }

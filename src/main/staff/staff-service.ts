@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { contentReviews } from '../../shared/content-review'
 import { localDay } from '../../shared/local-day'
-import type { ConfigProblem, KioskConfig } from '../../shared/config'
+import { changedSettings, type ConfigProblem, type KioskConfig } from '../../shared/config'
 import type { FeedbackRecord } from '../../shared/feedback'
 import { fail, ok, type Result } from '../../shared/result'
 import type {
@@ -226,7 +226,9 @@ export class StaffService {
       contentVersion: content().playlist.contentVersion,
       station: config.stationLabel,
       configFile: this.#options.configFile,
-      recentErrors: this.#options.recentErrors()
+      recentErrors: this.#options.recentErrors(),
+      changedSettings: changedSettings(config),
+      notInPlaylist: content().notInPlaylist.map(({ id, title, file }) => ({ articleId: id, title, file }))
     }
   }
 

@@ -162,6 +162,13 @@ describe('content library', () => {
     ])
   })
 
+  it('lists the articles in the kiosk language that a playlist leaves out, and none without a playlist', async () => {
+    const options = { bundledFolder: join(fixtures, 'translated'), externalFolder: null, language: 'en' }
+    const listed = await loadContent({ ...options, playlist: ['hand-washing'] })
+    expect(listed.notInPlaylist).toEqual([{ id: 'flu-vaccine', title: 'The Flu Vaccine', file: 'en/flu-vaccine.md' }])
+    expect((await loadContent({ ...options, playlist: [] })).notInPlaylist).toEqual([])
+  })
+
   it('uses an external content folder over the bundled one', async () => {
     const state = await loadContent({
       bundledFolder: bundled,

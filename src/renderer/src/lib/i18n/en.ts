@@ -135,7 +135,9 @@ export const en = {
     actions: 'Kiosk',
     reloadContent: 'Reload content',
     restart: 'Restart the app',
-    quit: 'Quit the kiosk'
+    quit: 'Quit the kiosk',
+    changedSettings: 'Changed settings',
+    notInPlaylist: 'Not in the playlist'
   },
   errors: {
     'invalid-input': 'Something went wrong. Please try again.',

@@ -134,7 +134,9 @@ export const es: Messages = {
     actions: 'Quiosco',
     reloadContent: 'Volver a cargar el contenido',
     restart: 'Reiniciar la aplicación',
-    quit: 'Cerrar el quiosco'
+    quit: 'Cerrar el quiosco',
+    changedSettings: 'Ajustes cambiados',
+    notInPlaylist: 'Fuera de la playlist'
   },
   errors: {
     'invalid-input': 'Algo salió mal. Inténtelo de nuevo.',

@@ -13,32 +13,27 @@ export interface Synthesiser {
 /** Makes an utterance; the browser's constructor by default. */
 export type UtteranceFactory = (text: string) => SpeechSynthesisUtterance
 
+const text = (inlines: Inline[] = []) => inlines.map((inline) => inline.text).join('')
+
 const blockText = (block: Block): string[] => {
   switch (block.type) {
     case 'paragraph':
-      return [block.inlines.map((inline) => inline.text).join('')]
+      return [text(block.inlines)]
     case 'subheading':
       return [block.text]
     case 'list':
-      return block.items.map((item) => item.map((inline) => inline.text).join(''))
+      return block.items.map(text)
     case 'image':
       return block.alt ? [block.alt] : []
-    case 'table': {
+    case 'table':
       // Row by row, each cell after its column's heading, as a listener cannot glance back up at the heading row.
-      const text = (inlines: Inline[]) =>
-        inlines
-          .map((inline) => inline.text)
-          .join('')
-          .trim()
       return block.rows.map((row) =>
         row
-          .map(
-            (cell, column) => text(cell) && [text(block.header[column] ?? []), text(cell)].filter(Boolean).join(': ')
+          .flatMap((cell, column) =>
+            text(cell).trim() ? [[text(block.header[column]), text(cell)].filter(Boolean).join(': ')] : []
           )
-          .filter(Boolean)
           .join('; ')
       )
-    }
   }
 }
 
