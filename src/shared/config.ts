@@ -132,6 +132,15 @@ export function parseConfig(raw: unknown): ConfigOutcome {
   return { config, problems }
 }
 
+/** The settings that differ from their defaults, each with its value written as in config.json, for data health. */
+export function changedSettings(config: KioskConfig): Array<{ key: string; value: string }> {
+  const defaults = defaultConfig()
+  return (Object.keys(configShape) as Array<keyof KioskConfig>).flatMap((key) => {
+    const value = JSON.stringify(config[key])
+    return value === JSON.stringify(defaults[key]) ? [] : [{ key, value }]
+  })
+}
+
 /** The part of the config the renderer needs. */
 export function readerSettings(config: KioskConfig): ReaderSettings {
   return {

@@ -13,6 +13,8 @@ export type Block =
   | { type: 'subheading'; text: string }
   | { type: 'list'; ordered: boolean; items: Inline[][] }
   | { type: 'image'; src: string; alt: string }
+  /** A small table (a few columns, short cells) that fits a kiosk screen; `header` names the columns. */
+  | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
 
 /** One screen of an article. */
 export interface Section {

@@ -20,6 +20,8 @@ export function blockText(block: Block): string {
       return block.items.map(inlineText).join('\n')
     case 'image':
       return block.alt
+    case 'table':
+      return [block.header, ...block.rows].map((row) => row.map(inlineText).join('\n')).join('\n')
   }
 }
 

@@ -78,6 +78,10 @@ export interface DataHealth {
   newerDataFiles: Array<{ file: string; version: string }>
   /** Temporary files of interrupted writes removed when the kiosk started, and their bytes. */
   leftoverFilesRemoved: { count: number; bytes: number }
+  /** Every config key not at its default, with its value as config.json writes it. */
+  changedSettings: Array<{ key: string; value: string }>
+  /** Valid articles in the kiosk's language that the configured playlist leaves out. */
+  notInPlaylist: Array<{ articleId: string; title: string; file: string }>
 }
 
 /** Everything staff mode shows on its summary screen. */

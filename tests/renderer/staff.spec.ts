@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import Papa from 'papaparse'
-import { expect, seeded, staffGesture, test, typePin } from './kiosk-fixture'
+import { contentFolders, expect, seeded, staffGesture, test, typePin } from './kiosk-fixture'
 
 // Stands in for a USB stick: the configured export folder, emptied after each test.
 const usb = mkdtempSync(join(tmpdir(), 'kiosk-usb-'))
@@ -152,3 +152,49 @@ test.describe('data health after trouble with the store', () => {
     await expect(kiosk.getByTestId('data-health')).toContainText('From a newer version, untouched')
   })
 })
+
+// A config.json as IT writes it in Notepad: a comment, a trailing comma and a Windows path with one backslash.
+const handWritten = mkdtempSync(join(tmpdir(), 'kiosk-handwritten-config-'))
+writeFileSync(
+  join(handWritten, 'config.json'),
+  '{\n  // Front desk kiosk\n  "contentFolder": "C:\\KioskContent",\n  "playlist": ["hand-washing"],\n  "idleSeconds": 90,\n}\n'
+)
+test.afterAll(async () => {
+  await rm(handWritten, { recursive: true, force: true })
+})
+
+for (const screen of [
+  { name: 'landscape-1920x1080', width: 1920, height: 1080 },
+  { name: 'portrait-1080x1920', width: 1080, height: 1920 }
+]) {
+  test.describe(`data health on a ${screen.name} screen`, () => {
+    test.use({
+      viewport: { width: screen.width, height: screen.height },
+      harnessOptions: { dataFolder: handWritten, contentFolder: contentFolders.translated, staffPin: '2468' }
+    })
+
+    test('says where config.json is wrong, what is not at its default, and what the playlist hides', async ({
+      kiosk
+    }) => {
+      await staffGesture(kiosk)
+      await typePin(kiosk, '2468')
+      const health = kiosk.getByTestId('data-health')
+      await health.scrollIntoViewIfNeeded()
+      await expect(health).toContainText(
+        'contentFolder: line 3, column 20: "C:\\KioskContent" has a single backslash (\\), which config.json cannot ' +
+          'hold. Write the path as "C:/KioskContent" or "C:\\\\KioskContent".'
+      )
+      await expect(kiosk.getByTestId('changed-settings').locator('li')).toHaveText([
+        'playlist = ["hand-washing"]',
+        'idleSeconds = 90'
+      ])
+      await expect(kiosk.getByTestId('not-in-playlist').locator('li')).toHaveText([
+        'The Flu Vaccine (en/flu-vaccine.md)'
+      ])
+      await kiosk.getByTestId('changed-settings').scrollIntoViewIfNeeded()
+      await kiosk.screenshot({
+        path: resolve(import.meta.dirname, `screenshots/data-health-config-${screen.name}.png`)
+      })
+    })
+  })
+}

@@ -1,12 +1,17 @@
-import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent, Yaml } from 'mdast'
+import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { toString } from 'mdast-util-to-string'
 import { frontmatter } from 'micromark-extension-frontmatter'
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml'
-import { frontMatterSchema } from '../../shared/article-schema'
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
+import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Article, Block, ContentProblem, Inline, Section } from '../../shared/domain'
 import { blockText, countWords } from '../../shared/reading-time'
+import { parseFrontMatter } from './front-matter'
+import { rawSyntax, spacedPicture } from './raw-syntax'
+import { tableBlock } from './table-block'
 
 /** What the parser asks of the outside world: whether an image an article links to exists. */
 export interface ParseContext {
@@ -20,6 +25,8 @@ export interface ParseContext {
 export interface ParseOutcome {
   article: Article | null
   problems: ContentProblem[]
+  /** The line of the front matter's `id`, for problems about the id found across files. */
+  idLine?: number
 }
 
 function lineOf(node: { position?: { start: { line: number } } }): number {
@@ -35,51 +42,6 @@ export function slugify(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
   return slug || 'section'
-}
-
-function parseFrontMatter(node: Yaml | undefined, context: ParseContext, problems: ContentProblem[]) {
-  if (!node) {
-    problems.push({ file: context.file, line: 1, message: 'the file must start with front matter between --- lines' })
-    return null
-  }
-  const firstLine = lineOf(node)
-  const lineCounter = new LineCounter()
-  const document = parseDocument(node.value, { lineCounter, prettyErrors: false })
-  const at = (offset: number | undefined) => firstLine + (offset === undefined ? 1 : lineCounter.linePos(offset).line)
-  for (const error of document.errors) {
-    problems.push({
-      file: context.file,
-      line: at(error.pos[0]),
-      message: `front matter is not valid YAML: ${error.message}`
-    })
-  }
-  if (document.errors.length > 0) return null
-  const keyLine = (key: PropertyKey | undefined): number => {
-    if (!isMap(document.contents)) return firstLine
-    const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key)
-    return pair && isScalar(pair.key) ? at(pair.key.range?.[0]) : firstLine
-  }
-  const checked = frontMatterSchema.safeParse(document.toJS())
-  if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          problems.push({ file: context.file, line: keyLine(key), message: `unknown front matter key "${key}"` })
-        }
-      } else {
-        const key = issue.path[0]
-        const present = isMap(document.contents) && document.contents.has(key)
-        const message = present ? `"${String(key)}" ${issue.message}` : `front matter is missing "${String(key ?? '')}"`
-        problems.push({ file: context.file, line: keyLine(key), message })
-      }
-    }
-    return null
-  }
-  if (checked.data.nextReview <= checked.data.reviewed) {
-    problems.push({ file: context.file, line: keyLine('nextReview'), message: '"nextReview" must be after "reviewed"' })
-    return null
-  }
-  return checked.data
 }
 
 function toInlines(nodes: PhrasingContent[], context: ParseContext, problems: ContentProblem[]): Inline[] {
@@ -107,6 +69,15 @@ function toInlines(nodes: PhrasingContent[], context: ParseContext, problems: Co
         case 'html':
           problems.push({ file: context.file, line: lineOf(node), message: 'raw HTML is not allowed in articles' })
           break
+        case 'delete':
+          problems.push({
+            file: context.file,
+            line: lineOf(node),
+            message:
+              `~~${toString(node)}~~ is struck out, which the kiosk does not show: a line through words is hard to ` +
+              'see and cannot be read aloud. Delete the words, or say in words what changed'
+          })
+          break
         default:
           problems.push({
             file: context.file,
@@ -120,26 +91,48 @@ function toInlines(nodes: PhrasingContent[], context: ParseContext, problems: Co
   return inlines
 }
 
+/**
+ * The inlines of a paragraph, heading, list item or table cell, after reporting any Markdown in it that did not parse
+ * and would show on screen as written.
+ */
+function inlinesOf(
+  node: { children: PhrasingContent[]; position?: { start: { line: number } } },
+  context: ParseContext,
+  problems: ContentProblem[]
+): Inline[] {
+  for (const raw of rawSyntax(toString(node))) {
+    problems.push({ file: context.file, line: lineOf(node) + raw.line, message: raw.message })
+  }
+  return toInlines(node.children, context, problems)
+}
+
+function pictureBlock(
+  picture: { url: string; alt: string | null | undefined },
+  line: number,
+  context: ParseContext,
+  problems: ContentProblem[]
+): Block | null {
+  const resolved = context.resolveImage(picture.url)
+  if ('problem' in resolved) {
+    problems.push({ file: context.file, line, message: resolved.problem })
+    return null
+  }
+  if (!picture.alt?.trim()) {
+    problems.push({ file: context.file, line, message: 'an image needs a description: ![what it shows](file)' })
+    return null
+  }
+  return { type: 'image', src: resolved.path, alt: picture.alt.trim() }
+}
+
 function paragraphBlock(node: Paragraph, context: ParseContext, problems: ContentProblem[]): Block | null {
   const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
   const only = meaningful[0]
-  if (meaningful.length === 1 && only?.type === 'image') {
-    const resolved = context.resolveImage(only.url)
-    if ('problem' in resolved) {
-      problems.push({ file: context.file, line: lineOf(only), message: resolved.problem })
-      return null
-    }
-    if (!only.alt?.trim()) {
-      problems.push({
-        file: context.file,
-        line: lineOf(only),
-        message: 'an image needs a description: ![what it shows](file)'
-      })
-      return null
-    }
-    return { type: 'image', src: resolved.path, alt: only.alt.trim() }
-  }
-  return { type: 'paragraph', inlines: toInlines(node.children, context, problems) }
+  if (meaningful.length === 1 && only?.type === 'image')
+    return pictureBlock({ url: only.url, alt: only.alt }, lineOf(only), context, problems)
+  // Authors write a picture with spaces in its file name as they see it; CommonMark alone would show it as text.
+  const spaced = node.children.every((child) => child.type === 'text') ? spacedPicture(toString(node)) : null
+  if (spaced) return pictureBlock({ url: spaced.src, alt: spaced.alt }, lineOf(node), context, problems)
+  return { type: 'paragraph', inlines: inlinesOf(node, context, problems) }
 }
 
 function listBlock(node: List, context: ParseContext, problems: ContentProblem[]): Block {
@@ -148,7 +141,7 @@ function listBlock(node: List, context: ParseContext, problems: ContentProblem[]
     for (const child of item.children) {
       if (child.type === 'paragraph') {
         if (inlines.length > 0) inlines.push({ text: ' ' })
-        inlines.push(...toInlines(child.children, context, problems))
+        inlines.push(...inlinesOf(child, context, problems))
       } else {
         problems.push({ file: context.file, line: lineOf(child), message: 'a list item may hold only text' })
       }
@@ -163,15 +156,16 @@ function sectionWords(section: Omit<Section, 'wordCount'>): number {
 }
 
 function parseBody(nodes: RootContent[], context: ParseContext, problems: ContentProblem[]): Section[] {
-  const sections: Array<Omit<Section, 'wordCount'> & { line: number }> = []
+  const sections: Array<Omit<Section, 'wordCount'> & { line: number; refused: boolean }> = []
   const problem = (node: RootContent, message: string) =>
     problems.push({ file: context.file, line: lineOf(node), message })
   for (const node of nodes) {
     const current = sections.at(-1)
     if (node.type === 'heading' && node.depth === 2) {
+      inlinesOf(node, context, problems)
       const title = toString(node).trim()
       if (!title) problem(node, 'a section heading (##) needs words')
-      sections.push({ id: slugify(title), title, blocks: [], line: lineOf(node) })
+      sections.push({ id: slugify(title), title, blocks: [], line: lineOf(node), refused: false })
       continue
     }
     if (!current) {
@@ -180,11 +174,16 @@ function parseBody(nodes: RootContent[], context: ParseContext, problems: Conten
     }
     const block = blockFor(node as Exclude<RootContent, Heading> | Heading, context, problems, problem)
     if (block) current.blocks.push(block)
+    else current.refused = true
+  }
+  if (sections.length === 0) {
+    problems.push({ file: context.file, line: 1, message: 'the article has no sections (## Heading)' })
   }
   const used = new Map<string, number>()
-  return sections.flatMap(({ line, ...section }) => {
+  return sections.flatMap(({ line, refused, ...section }) => {
     if (section.blocks.length === 0) {
-      problems.push({ file: context.file, line, message: `section "${section.title}" is empty` })
+      // A section whose only block was refused is not empty to its author; that block's problem says it all.
+      if (!refused) problems.push({ file: context.file, line, message: `section "${section.title}" is empty` })
       return []
     }
     const seen = used.get(section.id) ?? 0
@@ -202,7 +201,10 @@ function blockFor(
 ): Block | null {
   switch (node.type) {
     case 'heading':
-      if (node.depth === 3) return { type: 'subheading', text: toString(node).trim() }
+      if (node.depth === 3) {
+        inlinesOf(node, context, problems)
+        return { type: 'subheading', text: toString(node).trim() }
+      }
       problem(
         node,
         node.depth === 1
@@ -214,6 +216,8 @@ function blockFor(
       return paragraphBlock(node, context, problems)
     case 'list':
       return listBlock(node, context, problems)
+    case 'table':
+      return tableBlock(node, context.file, problems, (cell) => inlinesOf(cell, context, problems))
     case 'html':
       problem(node, 'raw HTML is not allowed in articles')
       return null
@@ -226,14 +230,24 @@ function blockFor(
   }
 }
 
+/** The problems without repeats: `<b>` and `</b>` on one line are one mistake to the author. */
+function onceEach(problems: ContentProblem[]): ContentProblem[] {
+  const seen = new Set<string>()
+  return problems.filter((problem) => {
+    const key = `${problem.line}\n${problem.message}`
+    return !seen.has(key) && Boolean(seen.add(key))
+  })
+}
+
 /** Parses one markdown article with YAML front matter, reporting every problem with its line. */
 export function parseArticle(text: string, context: ParseContext): ParseOutcome {
   const problems: ContentProblem[] = []
   let tree: Root
   try {
     tree = fromMarkdown(text, {
-      extensions: [frontmatter(['yaml'])],
-      mdastExtensions: [frontmatterFromMarkdown(['yaml'])]
+      // One tilde stays a tilde ("~5 minutes"); only ~~two~~ marks struck-out words.
+      extensions: [frontmatter(['yaml']), gfmTable(), gfmStrikethrough({ singleTilde: false })],
+      mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown()]
     })
   } catch (error) {
     return {
@@ -242,11 +256,9 @@ export function parseArticle(text: string, context: ParseContext): ParseOutcome 
     }
   }
   const [first, ...rest] = tree.children
-  const meta = parseFrontMatter(first?.type === 'yaml' ? first : undefined, context, problems)
+  const meta = parseFrontMatter(first?.type === 'yaml' ? first : undefined, context.file, problems)
   const sections = parseBody(first?.type === 'yaml' ? rest : tree.children, context, problems)
-  if (sections.length === 0 && !problems.some((p) => p.message.includes('empty'))) {
-    problems.push({ file: context.file, line: 1, message: 'the article has no sections (## Heading)' })
-  }
-  if (!meta || problems.length > 0) return { article: null, problems }
-  return { article: { ...meta, sections, file: context.file }, problems }
+  if (!meta || problems.length > 0) return { article: null, problems: onceEach(problems) }
+  const { idLine, ...fields } = meta
+  return { article: { ...fields, sections, file: context.file }, problems, idLine }
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { imageExtensions } from '../../shared/article-schema'
 import type { Article, ContentProblem, Playlist } from '../../shared/domain'
 import { parseArticle } from './article-parser'
+import { listContentFiles } from './content-files'
 
 /** Every valid article of a folder, and what was wrong with the rest. */
 export interface FolderContent {
@@ -12,18 +13,6 @@ export interface FolderContent {
   problems: ContentProblem[]
   /** A short hash of every article file, so feedback can name the content it was about. */
   version: string
-}
-
-async function markdownFiles(root: string, folder = root): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true })
-  const found: string[] = []
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
-    const path = join(folder, entry.name)
-    if (entry.isDirectory()) found.push(...(await markdownFiles(root, path)))
-    else if (entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') found.push(path)
-  }
-  return found
 }
 
 /** Resolves an image link of an article inside the content folder, refusing anything that would leave it. */
@@ -47,13 +36,36 @@ export function resolveImage(root: string, articleFile: string, src: string): { 
   return { path: inside.split(sep).join('/') }
 }
 
+/**
+ * Articles that share an id and language are all refused: whichever sorts first is not more likely to be the right
+ * one, and showing it would hide the other without a word.
+ */
+function sameIdProblems(found: Array<{ article: Article; idLine: number }>): ContentProblem[] {
+  const files = found.map(({ article }) => article.file).sort()
+  const none =
+    found.length === 2
+      ? 'neither article is shown until one of them has another id'
+      : 'none of these articles is shown until each has an id of its own'
+  return [...found]
+    .sort((a, b) => a.article.file.localeCompare(b.article.file))
+    .map(({ article, idLine }) => {
+      const others = files.filter((file) => file !== article.file)
+      const named = others.length === 1 ? others[0] : `${others.slice(0, -1).join(', ')} and ${others.at(-1)}`
+      return {
+        file: article.file,
+        line: idLine,
+        message: `id "${article.id}" (${article.language}) is also used by ${named}: ${none}`
+      }
+    })
+}
+
 /** Loads and validates every article under a folder; one broken file never hides the others. */
 export async function loadContentFolder(root: string): Promise<FolderContent> {
-  const files = await markdownFiles(root)
+  const { articles: files, skipped } = await listContentFiles(root)
   const hash = createHash('sha256')
   const articles: Article[] = []
-  const problems: ContentProblem[] = []
-  const firstFileFor = new Map<string, string>()
+  const problems: ContentProblem[] = [...skipped]
+  const filesFor = new Map<string, Array<{ article: Article; idLine: number }>>()
   for (const path of files) {
     const file = relative(root, path).split(sep).join('/')
     const text = await readFile(path, 'utf8')
@@ -68,17 +80,11 @@ export async function loadContentFolder(root: string): Promise<FolderContent> {
     problems.push(...outcome.problems)
     if (!outcome.article) continue
     const key = `${outcome.article.language}/${outcome.article.id}`
-    const earlier = firstFileFor.get(key)
-    if (earlier) {
-      problems.push({
-        file,
-        line: 1,
-        message: `id "${outcome.article.id}" (${outcome.article.language}) is already used by ${earlier}`
-      })
-      continue
-    }
-    firstFileFor.set(key, file)
-    articles.push(outcome.article)
+    filesFor.set(key, [...(filesFor.get(key) ?? []), { article: outcome.article, idLine: outcome.idLine ?? 1 }])
+  }
+  for (const found of filesFor.values()) {
+    if (found.length === 1) articles.push((found[0] as { article: Article }).article)
+    else problems.push(...sameIdProblems(found))
   }
   return { articles, problems, version: hash.digest('hex').slice(0, 12) }
 }
@@ -90,6 +96,8 @@ export interface ContentState {
   root: string
   origin: 'external' | 'bundled'
   problems: ContentProblem[]
+  /** Valid articles in the kiosk's language that the configured playlist leaves out, so patients never see them. */
+  notInPlaylist: Array<{ id: string; title: string; file: string }>
 }
 
 /** What decides which articles are shown and in which order. */
@@ -121,6 +129,13 @@ export function orderPlaylist(
     else if (!ordered.includes(article)) ordered.push(article)
   }
   return { articles: ordered, problems }
+}
+
+/** The articles of the kiosk's language that are not shown, for staff to see what a playlist hides. */
+function notShown(all: Article[], language: string, shown: Article[]): ContentState['notInPlaylist'] {
+  return all
+    .filter((article) => article.language === language && !shown.includes(article))
+    .map(({ id, title, file }) => ({ id, title, file }))
 }
 
 /**
@@ -179,7 +194,8 @@ export async function loadContent(options: ContentOptions): Promise<ContentState
           },
           root: options.externalFolder,
           origin: 'external',
-          problems
+          problems,
+          notInPlaylist: notShown(external.articles, options.language, ordered.articles)
         }
       }
       problems.push({
@@ -205,6 +221,7 @@ export async function loadContent(options: ContentOptions): Promise<ContentState
     playlist: { articles, translations: findTranslations(bundled.articles, articles), contentVersion: bundled.version },
     root: options.bundledFolder,
     origin: 'bundled',
-    problems
+    problems,
+    notInPlaylist: notShown(bundled.articles, options.language, articles)
   }
 }

@@ -101,6 +101,9 @@ function blockLines(block: Block): string[] {
       return block.items.map(inlineText)
     case 'image':
       return []
+    case 'table':
+      // A row reads as one sentence: "Monday, Baclofen, Ibuprofen".
+      return [block.header, ...block.rows].map((row) => row.map(inlineText).filter(Boolean).join(', '))
   }
 }
 

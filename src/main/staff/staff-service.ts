@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { contentReviews } from '../../shared/content-review'
 import { localDay } from '../../shared/local-day'
-import type { ConfigProblem, KioskConfig } from '../../shared/config'
+import { changedSettings, type ConfigProblem, type KioskConfig } from '../../shared/config'
 import type { FeedbackRecord } from '../../shared/feedback'
 import { fail, ok, type Result } from '../../shared/result'
 import type {
@@ -234,7 +234,9 @@ export class StaffService {
       recentErrors: this.#options.recentErrors(),
       dataFolder: this.#options.dataFolderInUse ?? { path: this.#options.dataFolder, source: 'user', passedOver: [] },
       newerDataFiles: store.newerFiles(),
-      leftoverFilesRemoved: await store.leftoverFilesRemoved()
+      leftoverFilesRemoved: await store.leftoverFilesRemoved(),
+      changedSettings: changedSettings(config),
+      notInPlaylist: content().notInPlaylist.map(({ id, title, file }) => ({ articleId: id, title, file }))
     }
   }
 

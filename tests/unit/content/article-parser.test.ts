@@ -65,6 +65,16 @@ describe('article parser', () => {
     expect(problems).toContainEqual({ file: 'en/test.md', line: 14, message: 'raw HTML is not allowed in articles' })
   })
 
+  it('does not call a section empty when its only block was refused for a reason of its own', () => {
+    const { problems } = parse(`${front()}\n## Part\n\n<script>alert(1)</script>\n`)
+    expect(problems).toEqual([{ file: 'en/test.md', line: 14, message: 'raw HTML is not allowed in articles' }])
+  })
+
+  it('says a problem once, even when the parser meets it twice on a line', () => {
+    const { problems } = parse(`${front()}\n## Part\n\nSome <b>bold</b> words.\n`)
+    expect(problems).toEqual([{ file: 'en/test.md', line: 14, message: 'raw HTML is not allowed in articles' }])
+  })
+
   it('refuses text before the first section heading', () => {
     const { problems } = parse(`${front()}\nIntro without a heading.\n\n## Part\n\nText.\n`)
     expect(problems[0]).toMatchObject({ line: 12, message: expect.stringContaining('under a section heading') })
@@ -103,9 +113,53 @@ describe('article parser', () => {
     expect(problems).toEqual([{ file: 'en/test.md', line: 8, message: '"nextReview" must be after "reviewed"' }])
   })
 
-  it('reports YAML that does not parse', () => {
-    const { problems } = parse(`${front().replace('owner: Tests', 'owner: [unclosed')}\n## Part\n\nText.\n`)
-    expect(problems[0]?.message).toContain('not valid YAML')
+  it('reports YAML that does not parse, in words, on its line', () => {
+    const { problems } = parse(`${front().replace('owner: Tests', '\towner: Tests')}\n## Part\n\nText.\n`)
+    expect(problems).toEqual([
+      {
+        file: 'en/test.md',
+        line: 6,
+        message:
+          'front matter cannot be read on this line: this line starts with a tab; front matter lines start at the ' +
+          'left edge (the YAML reader says: Tabs are not allowed as indentation)'
+      }
+    ])
+  })
+
+  it('says which quote mark is not closed, and that a curly one cannot close a straight one', () => {
+    const { problems } = parse(`${front().replace('owner: Tests', 'owner: "Nurse educator”')}\n## Part\n\nText.\n`)
+    expect(problems).toEqual([
+      {
+        file: 'en/test.md',
+        line: 6,
+        message:
+          'the quote mark " that starts "owner" is not closed on the same line (a curly quote ” cannot close a ' +
+          'straight one "). Write: owner: "Nurse educator"'
+      }
+    ])
+  })
+
+  it('explains a value that starts with a bracket, which YAML reads as a list', () => {
+    const { problems } = parse(`${front().replace('title: Test article', 'title: [Draft] Knee pain')}\n## P\n\nText.\n`)
+    expect(problems).toEqual([
+      {
+        file: 'en/test.md',
+        line: 3,
+        message:
+          '"title" starts with "[", which front matter reads as a list. ' +
+          'Put the whole value in double quotes: title: "[Draft] Knee pain"'
+      }
+    ])
+  })
+
+  it('leaves a quoted " #" and a note after an id or a date alone', () => {
+    const text = front()
+      .replace('title: Test article', 'title: "Flu shot #2 this year"')
+      .replace('id: test-article', 'id: test-article # unique')
+      .replace('reviewed: 2026-01-10', 'reviewed: 2026-01-10 # by the nurse lead')
+    const { article, problems } = parse(`${text}\n## Part\n\nText.\n`)
+    expect(problems).toEqual([])
+    expect(article?.title).toBe('Flu shot #2 this year')
   })
 
   it('refuses an image whose file cannot be resolved, and one with no description', () => {

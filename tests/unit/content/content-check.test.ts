@@ -38,7 +38,12 @@ describe('content check', () => {
     expect(check.exitCode).toBe(1)
     const text = formatContentCheck(check)
     expect(text).toContain(`${join(fixtures, 'broken', 'raw-html.md')}:14  raw HTML is not allowed in articles`)
-    expect(text).toContain('id "hand-washing" (en) is already used by duplicate-id.md')
+    expect(text).toContain(
+      `${join(fixtures, 'broken', 'hand-washing.md')}:2  id "hand-washing" (en) is also used by duplicate-id.md`
+    )
+    expect(text).toContain(
+      `${join(fixtures, 'broken', 'duplicate-id.md')}:2  id "hand-washing" (en) is also used by hand-washing.md`
+    )
     expect(text).toMatch(/9 problems: the kiosk does not show an article with a problem/)
   })
 

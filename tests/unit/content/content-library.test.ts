@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -34,8 +34,7 @@ describe('content library', () => {
 
   it('reports each broken fixture with its file and line, and still loads the good one', async () => {
     const folder = await loadContentFolder(join(fixtures, 'broken'))
-    expect(folder.articles.map((article) => article.id)).toEqual(['hand-washing'])
-    const where = folder.problems.map((problem) => `${problem.file}:${problem.line}`)
+    expect(folder.articles.map((article) => article.id)).toEqual(['drinking-water'])
     expect(folder.problems).toEqual(
       expect.arrayContaining([
         { file: 'bad-date.md', line: 7, message: '"reviewed" must be a date written YYYY-MM-DD' },
@@ -47,10 +46,79 @@ describe('content library', () => {
         { file: 'unknown-key.md', line: 7, message: 'unknown front matter key "reviewd"' }
       ])
     )
-    expect(where).toContain('hand-washing.md:1')
-    expect(folder.problems.find((problem) => problem.file === 'hand-washing.md')?.message).toBe(
-      'id "hand-washing" (en) is already used by duplicate-id.md'
+  })
+
+  it('refuses both articles that share an id, naming each other, whatever their names sort as', async () => {
+    const article = (await readFile(join(fixtures, 'playlist/en/drinking-water.md'), 'utf8')).replace(
+      'id: drinking-water',
+      'id: knee-pain'
     )
+    for (const [first, second] of [
+      ['a-knee.md', 'en/knee.md'],
+      ['en/knee.md', 'z-knee.md']
+    ]) {
+      await rm(scratch, { recursive: true, force: true })
+      await mkdir(join(scratch, 'en'), { recursive: true })
+      await writeFile(join(scratch, first as string), article)
+      await writeFile(join(scratch, second as string), article.replace('title: ', 'title: Another '))
+      await writeFile(join(scratch, 'en/other.md'), article.replace('id: knee-pain', 'id: other'))
+      const folder = await loadContentFolder(scratch)
+      expect(folder.articles.map((found) => found.id)).toEqual(['other'])
+      const sorted = [first, second].sort() as [string, string]
+      const message = (other: string) =>
+        `id "knee-pain" (en) is also used by ${other}: neither article is shown until one of them has another id`
+      expect(folder.problems).toEqual([
+        { file: sorted[0], line: 2, message: message(sorted[1]) },
+        { file: sorted[1], line: 2, message: message(sorted[0]) }
+      ])
+    }
+  })
+
+  it('names every file when three articles share an id', async () => {
+    const article = await readFile(join(fixtures, 'playlist/en/drinking-water.md'), 'utf8')
+    for (const name of ['one.md', 'two.md', 'three.md']) await writeFile(join(scratch, name), article)
+    const folder = await loadContentFolder(scratch)
+    expect(folder.articles).toEqual([])
+    expect(folder.problems.map((problem) => `${problem.file}: ${problem.message}`)).toEqual([
+      'one.md: id "drinking-water" (en) is also used by three.md and two.md: none of these articles is shown until each has an id of its own',
+      'three.md: id "drinking-water" (en) is also used by one.md and two.md: none of these articles is shown until each has an id of its own',
+      'two.md: id "drinking-water" (en) is also used by one.md and three.md: none of these articles is shown until each has an id of its own'
+    ])
+  })
+
+  it('reads an article whose name ends in capitals (.MD), as Windows treats it', async () => {
+    const folder = await loadContentFolder(join(fixtures, 'skipped'))
+    expect(folder.articles.map((article) => [article.file, article.id])).toEqual([['en/KNEE-CARE.MD', 'knee-care']])
+  })
+
+  it('reports every file an author meant as an article but the kiosk skips, saying what to do', async () => {
+    const folder = await loadContentFolder(join(fixtures, 'skipped'))
+    const importer =
+      'turn it into an article with the installed app\'s --import-article (see docs/CONTENT.md), or copy its text into a .md file'
+    expect(folder.problems).toEqual([
+      {
+        file: 'en/back-pain.txt',
+        line: 0,
+        message:
+          'a plain text file (.txt), which the kiosk skips: if it is an article, rename it to back-pain.md; ' +
+          'if not, move it out of the content folder'
+      },
+      { file: 'en/flu-leaflet.html', line: 0, message: `a web page, which the kiosk cannot show: ${importer}` },
+      {
+        file: 'en/flu-leaflet.pdf',
+        line: 0,
+        message: 'a PDF, which the kiosk cannot show: copy its text into a .md file, or move it out of the content folder'
+      },
+      { file: 'en/flu-shot-old.doc', line: 0, message: `a Word document, which the kiosk cannot show: ${importer}` },
+      { file: 'en/flu-shot.docx', line: 0, message: `a Word document, which the kiosk cannot show: ${importer}` },
+      {
+        file: 'en/knee.md.txt',
+        line: 0,
+        message:
+          'saved as knee.md.txt, so the kiosk skips it: Notepad added ".txt". Rename it to knee.md (in File ' +
+          'Explorer, turn on View › Show › File name extensions to see the ".txt")'
+      }
+    ])
   })
 
   it('changes the content version when an article changes', async () => {
@@ -92,6 +160,13 @@ describe('content library', () => {
         message: 'playlist names "no-such-article", which is not a valid article in "en"'
       }
     ])
+  })
+
+  it('lists the articles in the kiosk language that a playlist leaves out, and none without a playlist', async () => {
+    const options = { bundledFolder: join(fixtures, 'translated'), externalFolder: null, language: 'en' }
+    const listed = await loadContent({ ...options, playlist: ['hand-washing'] })
+    expect(listed.notInPlaylist).toEqual([{ id: 'flu-vaccine', title: 'The Flu Vaccine', file: 'en/flu-vaccine.md' }])
+    expect((await loadContent({ ...options, playlist: [] })).notInPlaylist).toEqual([])
   })
 
   it('uses an external content folder over the bundled one', async () => {

@@ -63,7 +63,14 @@ describe('the first screen, rendered for the server', async () => {
             {
               ...(first.sections[0] as Article['sections'][number]),
               title: '<img src=x onerror=alert(1)>',
-              blocks: [{ type: 'paragraph', inlines: [{ text: '"quoted" & <b>bold</b>' }] }]
+              blocks: [
+                { type: 'paragraph', inlines: [{ text: '"quoted" & <b>bold</b>' }] },
+                {
+                  type: 'table',
+                  header: [[{ text: 'When" onclick="alert(1)' }]],
+                  rows: [[[{ text: '<script>cell</script>' }]]]
+                }
+              ]
             }
           ]
         }
@@ -74,6 +81,8 @@ describe('the first screen, rendered for the server', async () => {
     expect(html).toContain('Fever &lt;script>alert(1)&lt;/script>')
     expect(html).toContain('&lt;img src=x onerror=alert(1)>')
     expect(html).toContain('"quoted" &amp; &lt;b>bold&lt;/b>')
+    expect(html).toContain('<td data-heading="When&quot; onclick=&quot;alert(1)"')
+    expect(html).toContain('&lt;script>cell&lt;/script>')
     expect(html).not.toMatch(/<script|<img|<b>/)
   })
 })

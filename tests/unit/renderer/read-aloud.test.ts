@@ -48,6 +48,29 @@ describe('what is read aloud', () => {
       'Two soapy hands'
     ])
   })
+
+  it('reads a table row by row, each cell after its column heading, leaving out empty cells', () => {
+    const table: Section = {
+      id: 'times',
+      title: 'When',
+      wordCount: 12,
+      blocks: [
+        {
+          type: 'table',
+          header: [[], [{ text: 'Morning' }], [{ text: 'Evening' }]],
+          rows: [
+            [[{ text: 'Monday' }], [{ text: 'One', strong: true }, { text: ' tablet' }], [{ text: 'Two tablets' }]],
+            [[{ text: 'Tuesday' }], [], [{ text: 'Two tablets' }]]
+          ]
+        }
+      ]
+    }
+    expect(sectionSpeech(table)).toEqual([
+      'When',
+      'Monday; Morning: One tablet; Evening: Two tablets',
+      'Tuesday; Evening: Two tablets'
+    ])
+  })
 })
 
 describe('read aloud', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { configShape, defaultConfig, parseConfig, readerSettings } from '../../../src/shared/config'
+import { changedSettings, configShape, defaultConfig, parseConfig, readerSettings } from '../../../src/shared/config'
 
 describe('config', () => {
   it('has a default for every key', () => {
@@ -97,6 +97,23 @@ describe('config', () => {
     const { config, problems } = parseConfig({ minSectionSeconds: 50, maxSectionSeconds: 6 })
     expect(config.minSectionSeconds).toBe(6)
     expect(problems[0]?.key).toBe('minSectionSeconds')
+  })
+
+  it('lists every setting that is not at its default, with its value as config.json writes it', () => {
+    expect(changedSettings(defaultConfig())).toEqual([])
+    const { config } = parseConfig({
+      contentFolder: 'C:/KioskContent',
+      playlist: ['knee-pain'],
+      idleSeconds: 60,
+      autoStart: false,
+      clinicHours: { days: [1, 2], open: '08:00', close: '18:00' }
+    })
+    expect(changedSettings(config)).toEqual([
+      { key: 'contentFolder', value: '"C:/KioskContent"' },
+      { key: 'playlist', value: '["knee-pain"]' },
+      { key: 'clinicHours', value: '{"days":[1,2],"open":"08:00","close":"18:00"}' },
+      { key: 'autoStart', value: 'false' }
+    ])
   })
 
   it('gives the renderer only the reading settings', () => {

@@ -318,8 +318,20 @@ describe('staff mode and articles due for review', () => {
     await call('staff:create-pin', { pin: '2468', confirmation: '2468' })
     const summary = await call('staff:summary')
     if (!summary.ok) throw new Error(summary.error.message)
-    return { core, call, reviews: (summary.value as StaffSummary).health.contentReviews }
+    const { health } = summary.value as StaffSummary
+    return { core, call, health, reviews: health.contentReviews }
   }
+
+  it('lists every setting not at its default, and the articles the playlist leaves out', async () => {
+    const { health } = await reviewsWith({ playlist: ['hand-washing'], idleSeconds: 90 })
+    expect(health.changedSettings).toEqual([
+      { key: 'playlist', value: '["hand-washing"]' },
+      { key: 'idleSeconds', value: '90' }
+    ])
+    expect(health.notInPlaylist).toEqual([
+      { articleId: 'flu-vaccine', title: 'The Flu Vaccine', file: 'en/flu-vaccine.md' }
+    ])
+  })
 
   it('lists the overdue article, shown to patients while the config does not hide it', async () => {
     const { reviews } = await reviewsWith({})

@@ -145,7 +145,9 @@ export const en = {
     dataFolderPassedOver: { relative: 'not a full path, not used', 'not-writable': 'not writable here, not used' },
     putBack: (count: number) => `records put back: ${count}`,
     newer: 'From a newer version, untouched',
-    leftovers: (count: number) => `unfinished writes removed: ${count}`
+    leftovers: (count: number) => `unfinished writes removed: ${count}`,
+    changedSettings: 'Changed settings',
+    notInPlaylist: 'Not in the playlist'
   },
   errors: {
     'invalid-input': 'Something went wrong. Please try again.',

@@ -147,7 +147,9 @@ export const es: Messages = {
     },
     putBack: (count) => `registros recuperados: ${count}`,
     newer: 'De una versión más nueva, sin tocar',
-    leftovers: (count) => `escrituras a medias quitadas: ${count}`
+    leftovers: (count) => `escrituras a medias quitadas: ${count}`,
+    changedSettings: 'Ajustes cambiados',
+    notInPlaylist: 'Fuera de la playlist'
   },
   errors: {
     'invalid-input': 'Algo salió mal. Inténtelo de nuevo.',

@@ -1,4 +1,4 @@
-import type { Block, Section } from '../../../../shared/domain'
+import type { Block, Inline, Section } from '../../../../shared/domain'
 import { primaryLanguage } from '../i18n'
 
 /** The parts of the Web Speech API the kiosk uses, so tests can hand in a synthesiser of their own. */
@@ -13,20 +13,34 @@ export interface Synthesiser {
 /** Makes an utterance; the browser's constructor by default. */
 export type UtteranceFactory = (text: string) => SpeechSynthesisUtterance
 
+const text = (inlines: Inline[] = []) => inlines.map((inline) => inline.text).join('')
+
 const blockText = (block: Block): string[] => {
   switch (block.type) {
     case 'paragraph':
-      return [block.inlines.map((inline) => inline.text).join('')]
+      return [text(block.inlines)]
     case 'subheading':
       return [block.text]
     case 'list':
-      return block.items.map((item) => item.map((inline) => inline.text).join(''))
+      return block.items.map(text)
     case 'image':
       return block.alt ? [block.alt] : []
+    case 'table':
+      // Row by row, each cell after its column's heading, as a listener cannot glance back up at the heading row.
+      return block.rows.map((row) =>
+        row
+          .flatMap((cell, column) =>
+            text(cell).trim() ? [[text(block.header[column]), text(cell)].filter(Boolean).join(': ')] : []
+          )
+          .join('; ')
+      )
   }
 }
 
-/** What is read aloud for a section: its title, then each paragraph, sub-heading, list item and picture description. */
+/**
+ * What is read aloud for a section: its title, then each paragraph, sub-heading, list item, picture description and
+ * table row.
+ */
 export const sectionSpeech = (section: Section): string[] =>
   [section.title, ...section.blocks.flatMap(blockText)].filter((text) => text.trim() !== '')
 

@@ -1,0 +1,77 @@
+import { readdir } from 'node:fs/promises'
+import { join, posix, relative, sep } from 'node:path'
+import { imageExtensions } from '../../shared/article-schema'
+import type { ContentProblem } from '../../shared/domain'
+
+/** The article files of a content folder, and the files an author probably meant as articles but the kiosk skips. */
+export interface ContentFiles {
+  /** Full paths, in name order, folder by folder. */
+  articles: string[]
+  skipped: ContentProblem[]
+}
+
+const importer =
+  "turn it into an article with the installed app's --import-article (see docs/CONTENT.md), or copy its text into a .md file"
+
+/** What each kind of document an author may drop in the folder is, and what to do with it. */
+const documents: Record<string, string> = {
+  '.docx': `a Word document, which the kiosk cannot show: ${importer}`,
+  '.doc': `a Word document, which the kiosk cannot show: ${importer}`,
+  '.odt': `a word-processor document, which the kiosk cannot show: ${importer}`,
+  '.rtf': `a word-processor document, which the kiosk cannot show: ${importer}`,
+  '.html': `a web page, which the kiosk cannot show: ${importer}`,
+  '.htm': `a web page, which the kiosk cannot show: ${importer}`,
+  '.pdf': 'a PDF, which the kiosk cannot show: copy its text into a .md file, or move it out of the content folder'
+}
+
+/** Whether a file name is an article: `.md` in any capitals, as Windows (and so an author) sees no difference. */
+export function isArticleName(name: string): boolean {
+  const lower = name.toLowerCase()
+  return lower.endsWith('.md') && lower !== 'readme.md'
+}
+
+/**
+ * Why the kiosk skips a file an author probably meant as an article, or null for a file that is not one: a picture,
+ * a README, Windows' and Word's own files.
+ */
+export function skippedReason(name: string): string | null {
+  const lower = name.toLowerCase()
+  const extension = posix.extname(lower)
+  if (imageExtensions.has(extension) || lower.startsWith('readme.') || lower.startsWith('~$')) return null
+  if (lower.endsWith('.md.txt')) {
+    return (
+      `saved as ${name}, so the kiosk skips it: Notepad added ".txt". Rename it to ${name.slice(0, -4)} (in File ` +
+      'Explorer, turn on View › Show › File name extensions to see the ".txt")'
+    )
+  }
+  if (extension === '.txt') {
+    return (
+      `a plain text file (.txt), which the kiosk skips: if it is an article, rename it to ${name.slice(0, -4)}.md; ` +
+      'if not, move it out of the content folder'
+    )
+  }
+  return documents[extension] ?? null
+}
+
+/**
+ * Walks a content folder in name order. Names starting with `.` or `_` are skipped without a word: that is how
+ * authors keep drafts (`_drafts`) and how systems keep their own files.
+ */
+export async function listContentFiles(root: string, folder = root): Promise<ContentFiles> {
+  const entries = await readdir(folder, { withFileTypes: true })
+  const found: ContentFiles = { articles: [], skipped: [] }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) {
+      const inner = await listContentFiles(root, path)
+      found.articles.push(...inner.articles)
+      found.skipped.push(...inner.skipped)
+    } else if (entry.isFile()) {
+      if (isArticleName(entry.name)) found.articles.push(path)
+      const reason = isArticleName(entry.name) ? null : skippedReason(entry.name)
+      if (reason) found.skipped.push({ file: relative(root, path).split(sep).join('/'), line: 0, message: reason })
+    }
+  }
+  return found
+}
