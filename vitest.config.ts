@@ -8,6 +8,9 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Real scrypt hashes, disk writes and electron-store files: seconds on a busy 2-core machine, where the
+          // default 5 s ceiling failed tests that are not about speed at all.
+          testTimeout: 30_000,
           include: ['tests/unit/**/*.test.ts'],
           exclude: ['tests/unit/first-screen/**', 'tests/unit/renderer/**'],
           server: { deps: { inline: ['electron-store'] } }
