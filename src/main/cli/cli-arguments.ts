@@ -4,13 +4,14 @@ import type { ExportFormat } from '../export/exporter'
 /** What IT asked for on the command line. */
 export type CliCommand =
   | { kind: 'none' }
-  | { kind: 'export'; folder: string; format: ExportFormat; since: Date | null }
+  /** `all`: every record; `since`: every record from that day on; neither: only records not yet exported. */
+  | { kind: 'export'; folder: string; format: ExportFormat; since: Date | null; all: boolean }
   | { kind: 'set-pin'; pin: string }
   | { kind: 'error'; message: string }
 
 /** How to use the command line, printed with every error. */
 export const cliUsage =
-  'Usage: kiosk --export <folder> [--format csv|json] [--since YYYY-MM-DD]\n       kiosk --set-pin <4 to 8 digits>'
+  'Usage: kiosk --export <folder> [--format csv|json] [--all | --since YYYY-MM-DD]\n       kiosk --set-pin <4 to 8 digits>'
 
 function valueAfter(argv: readonly string[], flag: string): string | undefined {
   const index = argv.indexOf(flag)
@@ -32,8 +33,8 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     return { kind: 'set-pin', pin }
   }
   if (!has('--export')) {
-    if (has('--format') || has('--since'))
-      return { kind: 'error', message: `--format and --since go with --export\n${cliUsage}` }
+    if (has('--format') || has('--since') || has('--all'))
+      return { kind: 'error', message: `--format, --all and --since go with --export\n${cliUsage}` }
     return { kind: 'none' }
   }
   const folder = valueAfter(argv, '--export')
@@ -41,7 +42,10 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   const format = valueAfter(argv, '--format') ?? 'csv'
   if (format !== 'csv' && format !== 'json')
     return { kind: 'error', message: `--format must be csv or json, not "${format}"\n${cliUsage}` }
+  const all = argv.includes('--all')
   const sinceText = valueAfter(argv, '--since')
+  if (all && sinceText !== undefined)
+    return { kind: 'error', message: `--all and --since cannot go together: pick one\n${cliUsage}` }
   let since: Date | null = null
   if (sinceText !== undefined) {
     // Midnight at the start of that day in the clinic's (the PC's) time zone.
@@ -53,5 +57,5 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       return { kind: 'error', message: `--since must be a date written YYYY-MM-DD, not "${sinceText}"\n${cliUsage}` }
     }
   }
-  return { kind: 'export', folder, format, since }
+  return { kind: 'export', folder, format, since, all }
 }
