@@ -3,6 +3,8 @@ import type { Channel } from './contract'
 import { feedbackInputSchema } from './feedback-schema'
 
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
+/** A PIN as typed to be checked: digits only; a wrong length is simply a wrong PIN (and counts as one). */
+const typedPin = z.string().regex(/^\d{1,8}$/, 'a PIN is digits only')
 
 /** What each channel accepts; anything else is refused before a handler runs. */
 export const inputSchemas: { [C in Channel]: z.ZodType } = {
@@ -10,8 +12,12 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
   'kiosk:settings': z.undefined(),
   'feedback:submit': feedbackInputSchema,
   'staff:status': z.undefined(),
-  'staff:create-pin': z.strictObject({ pin: pin, confirmation: pin }),
-  'staff:unlock': z.strictObject({ pin: z.string().regex(/^\d{1,8}$/, 'a PIN is digits only') }),
+  'staff:create-pin': z.strictObject({
+    setupCode: z.string().regex(/^\d{1,12}$/, 'the setup code is digits only'),
+    pin: pin,
+    confirmation: pin
+  }),
+  'staff:unlock': z.strictObject({ pin: typedPin }),
   'staff:touch': z.undefined(),
   'staff:end': z.undefined(),
   'staff:summary': z.undefined(),
@@ -29,5 +35,6 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
   'staff:clear-exported': z.strictObject({ exportId: z.uuid() }),
   'staff:reload-content': z.undefined(),
   'staff:restart': z.undefined(),
-  'staff:quit': z.undefined()
+  'staff:quit': z.undefined(),
+  'staff:change-pin': z.strictObject({ current: typedPin, pin: pin, confirmation: pin })
 }

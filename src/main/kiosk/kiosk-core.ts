@@ -9,6 +9,7 @@ import type { OpenJsonFile } from './json-file'
 import type { RemovableDrive } from '../export/drives'
 import { createHandlers, type ErrorLogger, type HandlerTable } from './handlers'
 import { ErrorJournal } from './recovery-policy'
+import type { MachineReadings } from '../staff/machine-health'
 import { StaffAuth } from '../staff/staff-auth'
 import { type AppControl, StaffService } from '../staff/staff-service'
 
@@ -42,6 +43,8 @@ export interface CoreSetup {
   drives?: () => Promise<RemovableDrive[]>
   /** Restart, quit and the folder picker: Electron's in the app, stand-ins in the harness. */
   app?: Omit<AppControl, 'reloadContent'>
+  /** Uptime, memory and disk space for data health; this process and machine unless a test passes its own. */
+  machine?: MachineReadings
 }
 
 /** Reads the config and the content and builds the services and the handler table over them. */
@@ -76,7 +79,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     logError
   })
   const reloadContent = async () => (content = await load())
-  const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds)
+  const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds, logError)
   const staff = new StaffService({
     auth: staffAuth,
     store: feedbackStore,
@@ -91,7 +94,8 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     drives: setup.drives ?? (async () => []),
     app: { reloadContent, ...(setup.app ?? { restart: () => {}, quit: () => {}, pickFolder: null }) },
     logError,
-    recentErrors: () => errors.list()
+    recentErrors: () => errors.list(),
+    machine: setup.machine
   })
   return {
     config,
