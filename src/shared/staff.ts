@@ -121,3 +121,6 @@ export type PinChangeAnswer =
   | { changed: true }
   | { changed: false; reason: 'wrong-pin'; triesLeft: number }
   | { changed: false; reason: 'locked'; seconds: number }
+
+/** How many digits the one-time setup code has: typed on the PIN pad, far too many to guess under the lockout. */
+export const setupCodeDigits = 8

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { setupCodeDigits } from '../../shared/staff'
 
 // The one-time setup code: the proof, on a fresh kiosk, that whoever chooses the first staff PIN can read the data
 // folder (IT), not merely find the corner gesture (anyone in the waiting room).
@@ -8,8 +9,8 @@ import { join } from 'node:path'
 /** The file the code is written to, in the kiosk's data folder. */
 export const setupCodeFileName = 'setup-code.txt'
 
-/** How many digits the code has: typed on the PIN pad, and far too many to guess under the PIN lockout. */
-export const setupCodeLength = 8
+/** How many digits the code has (the screen's pad asks for exactly as many). */
+export const setupCodeLength = setupCodeDigits
 
 /** A new random code of `setupCodeLength` digits from the system's secure random source. */
 export function newSetupCode(): string {
