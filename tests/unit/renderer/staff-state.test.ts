@@ -270,27 +270,28 @@ describe('changing the PIN (renderer)', () => {
     return staff
   }
   const type = async (staff: StaffSession, digits: string) => {
-    for (const digit of digits) staff.pinChange?.press(digit)
-    await staff.pinChange?.submit()
+    for (const digit of digits) staff.press(digit)
+    await staff.submitPin()
   }
 
-  it('takes the current PIN, then the new one twice, and sends them once', async () => {
+  it('takes the current PIN, then the new one twice, sends them once, and goes back to the panel', async () => {
     const changeStaffPin = vi.fn(async () => ok({ changed: true }))
     const staff = await unlocked(fakeApi({ changeStaffPin } as never))
-    expect(staff.pinChange?.step).toBe('current')
+    expect(staff.step).toBe('change-current')
     await type(staff, '2468')
+    expect(staff.step).toBe('change-new')
     await type(staff, '1357')
     await type(staff, '1358')
-    expect(staff.pinChange?.notice).toEqual({ kind: 'mismatch' })
-    expect(staff.pinChange?.step).toBe('new')
+    expect(staff.notice).toEqual({ kind: 'mismatch' })
+    expect(staff.step).toBe('change-new')
     await type(staff, '1357')
     await type(staff, '1357')
     expect(changeStaffPin).toHaveBeenCalledTimes(1)
     expect(changeStaffPin).toHaveBeenCalledWith({ current: '2468', pin: '1357', confirmation: '1357' })
-    expect(staff.pinChange?.step).toBe('done')
+    expect(staff.step).toBe('change-done')
     staff.endPinChange()
-    expect(staff.pinChange).toBeNull()
     expect(staff.step).toBe('panel')
+    expect(staff.summary).not.toBeNull()
   })
 
   it('starts again from the current PIN when it was wrong, with the tries left or the pause', async () => {
@@ -306,18 +307,24 @@ describe('changing the PIN (renderer)', () => {
       await type(staff, '1111')
       await type(staff, '1357')
       await type(staff, '1357')
-      expect(staff.pinChange?.step).toBe('current')
-      expect(staff.pinChange?.notice).toEqual(notice)
+      expect(staff.step).toBe('change-current')
+      expect(staff.notice).toEqual(notice)
     }
   })
 
-  it('closes staff mode when main says the session has ended', async () => {
-    const api = fakeApi({ changeStaffPin: vi.fn(async () => fail('staff-locked', 'staff mode is locked')) } as never)
-    const staff = await unlocked(api)
-    await type(staff, '2468')
-    await type(staff, '1357')
-    await type(staff, '1357')
+  it('keeps the session in main alive while the PIN is being changed, and closes when main says it has ended', async () => {
+    const touchStaff = vi.fn(async () => fail('staff-locked', 'staff mode is locked'))
+    const changeStaffPin = vi.fn(async () => fail('staff-locked', 'staff mode is locked'))
+    const staff = await unlocked(fakeApi({ changeStaffPin, touchStaff } as never))
+    vi.advanceTimersByTime(6_000)
+    staff.press('2')
+    expect(touchStaff).toHaveBeenCalled()
     await vi.waitFor(() => expect(staff.step).toBe('closed'))
-    expect(staff.pinChange).toBeNull()
+
+    const again = await unlocked(fakeApi({ changeStaffPin } as never))
+    await type(again, '2468')
+    await type(again, '1357')
+    await type(again, '1357')
+    await vi.waitFor(() => expect(again.step).toBe('closed'))
   })
 })

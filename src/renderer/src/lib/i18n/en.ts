@@ -137,12 +137,12 @@ export const en = {
     restart: 'Restart the app',
     quit: 'Quit the kiosk',
     setupCodeTitle: 'Type the one-time setup code',
-    setupCodeWhere: 'No staff PIN is set yet. IT finds the setup code in this file on the kiosk PC:',
+    setupCodeWhere: 'No staff PIN yet. IT finds the code in this file on the kiosk PC:',
     wrongCode: (tries: number) => `Wrong setup code. ${tries} ${tries === 1 ? 'try' : 'tries'} left before a pause.`,
     changePin: 'Change the PIN',
     currentPin: 'Enter the current staff PIN',
     newPin: 'Choose a new staff PIN (4 to 8 digits)',
-    pinChanged: 'The staff PIN is changed. Use the new PIN from now on.',
+    pinChanged: 'PIN changed. Use the new PIN from now on.',
     backToPanel: 'Back to staff mode',
     uptime: 'Running for',
     runningFor: (days: number, hours: number, minutes: number) =>
@@ -151,7 +151,7 @@ export const en = {
     megabytes: (megabytes: number) => `${megabytes} MB`,
     diskFree: 'Free space for data',
     gigabytes: (gigabytes: string) => `${gigabytes} GB`,
-    lowDisk: 'low: export and remove feedback, or free space on this drive',
+    lowDisk: 'low: export and remove feedback',
     unknown: 'unknown'
   },
   errors: {

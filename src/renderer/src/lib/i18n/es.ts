@@ -136,14 +136,13 @@ export const es: Messages = {
     restart: 'Reiniciar la aplicación',
     quit: 'Cerrar el quiosco',
     setupCodeTitle: 'Escriba el código de configuración de un solo uso',
-    setupCodeWhere:
-      'Todavía no hay PIN del personal. Informática encuentra el código en este archivo del ordenador del quiosco:',
+    setupCodeWhere: 'Aún no hay PIN. Informática encuentra el código en este archivo del ordenador del quiosco:',
     wrongCode: (tries) =>
       `Código incorrecto. ${tries === 1 ? 'Queda 1 intento' : `Quedan ${tries} intentos`} antes de una pausa.`,
     changePin: 'Cambiar el PIN',
     currentPin: 'Escriba el PIN actual del personal',
     newPin: 'Elija un PIN nuevo (de 4 a 8 cifras)',
-    pinChanged: 'El PIN del personal ha cambiado. Use el PIN nuevo a partir de ahora.',
+    pinChanged: 'PIN cambiado. Use el PIN nuevo a partir de ahora.',
     backToPanel: 'Volver al modo del personal',
     uptime: 'En marcha desde hace',
     runningFor: (days, hours, minutes) =>
@@ -152,7 +151,7 @@ export const es: Messages = {
     megabytes: (megabytes) => `${megabytes} MB`,
     diskFree: 'Espacio libre para los datos',
     gigabytes: (gigabytes) => `${gigabytes} GB`,
-    lowDisk: 'poco: exporte y quite opiniones, o libere espacio en esta unidad',
+    lowDisk: 'poco: exporte y quite opiniones',
     unknown: 'desconocido'
   },
   errors: {

@@ -9,12 +9,25 @@ import {
   type UnlockAnswer
 } from '../../../../shared/staff'
 import { systemTimers, type Timers } from '../../../../shared/timers'
-import { PinChange, pinLength } from './pin-change.svelte'
 
 /**
- * Where staff mode is: asking for a PIN; on first use the setup code, then a new PIN twice; waiting for IT; or open.
+ * Where staff mode is: asking for a PIN; on first use the setup code, then a new PIN twice; waiting for IT; open; or,
+ * from the panel, changing the PIN (the current one, the new one twice, done).
  */
-export type StaffStep = 'closed' | 'pin' | 'setup-code' | 'create' | 'confirm' | 'reset-required' | 'panel'
+export type StaffStep =
+  | 'closed'
+  | 'pin'
+  | 'setup-code'
+  | 'create'
+  | 'confirm'
+  | 'reset-required'
+  | 'panel'
+  | 'change-current'
+  | 'change-new'
+  | 'change-confirm'
+  | 'change-done'
+
+const pinLength = { min: 4, max: 8 }
 
 /** What a PIN screen says under the pad. */
 export type PinNotice =
@@ -49,14 +62,13 @@ export class StaffSession {
   error: ErrorCode | null = $state(null)
   /** On first use, the file where IT finds the one-time setup code (the screen shows where, never the code). */
   setupCodeFile: string | null = $state(null)
-  /** The PIN change open over the panel, if any. */
-  pinChange: PinChange | null = $state(null)
 
   #api: KioskApi
   #sessionMilliseconds: number
   #timers: Timers
   #idle: unknown = null
   #firstPin = ''
+  #currentPin = ''
   #setupCode = ''
   /** The new PIN, typed twice and kept only while a mistyped setup code is typed again. */
   #chosenPin = ''
@@ -132,6 +144,7 @@ export class StaffSession {
       this.step = 'create'
       return
     }
+    if (this.step.startsWith('change-')) return this.#changePin(pin)
     if (this.step === 'create') {
       this.#firstPin = pin
       this.step = 'confirm'
@@ -270,20 +283,60 @@ export class StaffSession {
     return result.ok
   }
 
-  /** "Change the PIN": opens the pad for the current PIN, then the new one twice. */
+  /** "Change the PIN" on the panel: the pad asks for the current PIN, then the new one twice. */
   startPinChange(): void {
+    this.step = 'change-current'
+    this.pin = ''
+    this.notice = null
     this.touch()
-    this.pinChange = new PinChange(
-      this.#api,
-      () => this.touch(),
-      (code) => this.#failed(code)
-    )
   }
 
-  /** Closes the PIN change (Cancel, or Back after it went through). */
+  /** Back from the PIN change (Cancel, or after it went through) to the panel, whose summary is kept. */
   endPinChange(): void {
-    this.pinChange = null
+    this.step = 'panel'
+    this.pin = ''
+    this.#currentPin = ''
+    this.#firstPin = ''
+    this.notice = null
     this.touch()
+  }
+
+  /** The PIN change's steps; main counts a wrong current PIN toward the lockout and answers with what is left. */
+  async #changePin(pin: string): Promise<void> {
+    this.notice = null
+    if (this.step === 'change-current') {
+      this.#currentPin = pin
+      this.step = 'change-new'
+      return
+    }
+    if (this.step === 'change-new') {
+      this.#firstPin = pin
+      this.step = 'change-confirm'
+      return
+    }
+    if (pin !== this.#firstPin) {
+      this.step = 'change-new'
+      this.notice = { kind: 'mismatch' }
+      return
+    }
+    const current = this.#currentPin
+    this.#currentPin = ''
+    this.#firstPin = ''
+    const answer = await this.#api.changeStaffPin({ current, pin, confirmation: pin })
+    if (!this.step.startsWith('change-')) return
+    if (!answer.ok) {
+      this.step = 'panel'
+      return this.#failed(answer.error.code)
+    }
+    const result = answer.value
+    if (result.changed) this.step = 'change-done'
+    else {
+      this.step = 'change-current'
+      this.notice =
+        result.reason === 'locked'
+          ? { kind: 'locked', seconds: result.seconds }
+          : { kind: 'wrong', triesLeft: result.triesLeft }
+    }
   }
 
   /** Restarts or quits the kiosk (main does it; the screen goes away with the app). */
@@ -304,7 +357,7 @@ export class StaffSession {
     const now = Date.now()
     // Main's session must outlive the screen's: it is told at least every 5 seconds of use, and if it has already
     // ended (a restart, a lost session) the screen closes too.
-    if (this.step === 'panel' && now - this.#lastPing > 5_000) {
+    if ((this.step === 'panel' || this.step.startsWith('change-')) && now - this.#lastPing > 5_000) {
       this.#lastPing = now
       void this.#api.touchStaff().then((answer) => {
         if (!answer.ok) void this.close()
@@ -323,8 +376,8 @@ export class StaffSession {
     this.#firstPin = ''
     this.#setupCode = ''
     this.#chosenPin = ''
+    this.#currentPin = ''
     this.notice = null
-    this.pinChange = null
     this.summary = null
     this.exportState = { kind: 'idle' }
     if (wasOpen) {
