@@ -108,12 +108,18 @@ describe('staff auth', () => {
   })
 })
 
-describe('the one-time setup code', () => {
+// Each case hashes a PIN or code several times with scrypt, slow on a busy machine: a roomy time-out, no timing.
+describe('the one-time setup code', { timeout: 30_000 }, () => {
   let folder: string
   let clock: Date
   const now = () => clock
   const codeFile = () => join(folder, setupCodeFileName)
   const readCode = async () => codeInSetupText(await readFile(codeFile(), 'utf8'))
+  /** Waits until the code's hash is in the staff file: it is made off the main thread, after the file is written. */
+  const hashStored = () =>
+    vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(join(folder, 'staff.json'), 'utf8')).setupCodeHash).toMatch(/^scrypt\$/)
+    )
   /** A code of the same length that is not the right one. */
   const wrongCode = (code: string) => code.replace(/^./, (digit) => String((Number(digit) + 1) % 10))
   beforeEach(async () => {
@@ -129,9 +135,8 @@ describe('the one-time setup code', () => {
     const code = await readCode()
     expect(code).toMatch(/^\d{8}$/)
     expect(first.setupCodeFile()).toBe(codeFile())
-    const staffFile = await readFile(join(folder, 'staff.json'), 'utf8')
-    expect(staffFile).not.toContain(code)
-    expect(JSON.parse(staffFile).setupCodeHash).toMatch(/^scrypt\$/)
+    await hashStored()
+    expect(await readFile(join(folder, 'staff.json'), 'utf8')).not.toContain(code)
     const written = (await stat(codeFile())).mtimeMs
     new StaffAuth(folder, openElectronStore, now)
     new StaffAuth(folder, openElectronStore, now)
@@ -212,6 +217,7 @@ describe('the one-time setup code', () => {
   it('still leaves a damaged staff file to IT: no code is written and an old one stops working', async () => {
     new StaffAuth(folder, openElectronStore, now)
     const code = (await readCode()) ?? ''
+    await hashStored()
     await writeFile(join(folder, 'staff.json'), '{"pinHash": ')
     const auth = new StaffAuth(folder, openElectronStore, now)
     expect(auth.canCreatePinOnScreen()).toBe(false)
@@ -226,6 +232,7 @@ describe('the one-time setup code', () => {
   it('writes a new code when IT deleted the file, and the old one stops working', async () => {
     new StaffAuth(folder, openElectronStore, now)
     const old = (await readCode()) ?? ''
+    await hashStored()
     await rm(codeFile())
     const auth = new StaffAuth(folder, openElectronStore, now)
     const fresh = (await readCode()) ?? ''
@@ -248,7 +255,8 @@ describe('the one-time setup code', () => {
   })
 })
 
-describe('changing the PIN', () => {
+// Each case hashes a PIN or code several times with scrypt, slow on a busy machine: a roomy time-out, no timing.
+describe('changing the PIN', { timeout: 30_000 }, () => {
   let folder: string
   let clock: Date
   const now = () => clock

@@ -85,50 +85,58 @@ describe('staff mode in main', () => {
     expect(quit).not.toHaveBeenCalled()
   })
 
-  it('creates the PIN on first use only with the setup code and both entries matching, then opens a session', async () => {
-    const code = await setupCodeIn(data)
-    expect(await call('staff:status')).toEqual({
-      ok: true,
-      value: {
-        inSession: false,
-        hasPin: false,
-        canCreatePin: true,
-        lockedSeconds: 0,
-        setupCodeFile: join(data, setupCodeFileName)
-      }
-    })
-    expect(JSON.stringify(await call('staff:status'))).not.toContain(code)
-    expect(await call('staff:create-pin', { setupCode: code, pin: '2468', confirmation: '2469' })).toMatchObject({
-      error: { code: 'invalid-input' }
-    })
-    const wrong = code.replace(/^./, (digit) => String((Number(digit) + 1) % 10))
-    expect(await call('staff:create-pin', { setupCode: wrong, pin: '2468', confirmation: '2468' })).toEqual({
-      ok: true,
-      value: { unlocked: false, reason: 'wrong-code', triesLeft: 4 }
-    })
-    expect(await call('staff:create-pin', { pin: '2468', confirmation: '2468' })).toMatchObject({
-      error: { code: 'invalid-input' }
-    })
-    expect((await call('staff:summary')).ok).toBe(false)
-    expect(await call('staff:create-pin', { setupCode: code, pin: '2468', confirmation: '2468' })).toEqual({
-      ok: true,
-      value: { unlocked: true }
-    })
-    expect(await call('staff:status')).toMatchObject({
-      value: { hasPin: true, canCreatePin: false, setupCodeFile: null }
-    })
-    await call('staff:end')
-    expect(await call('staff:create-pin', { setupCode: code, pin: '1111', confirmation: '1111' })).toMatchObject({
-      error: { code: 'staff-locked' }
-    })
-    expect(await call('staff:unlock', { pin: '1111' })).toEqual({
-      ok: true,
-      value: { unlocked: false, reason: 'wrong-pin', triesLeft: 4 }
-    })
-    expect(await call('staff:unlock', { pin: '2468' })).toEqual({ ok: true, value: { unlocked: true } })
-  })
+  it(
+    'creates the PIN on first use only with the setup code and both entries matching, then opens a session',
+    { timeout: 30_000 },
+    async () => {
+      const code = await setupCodeIn(data)
+      expect(await call('staff:status')).toEqual({
+        ok: true,
+        value: {
+          inSession: false,
+          hasPin: false,
+          canCreatePin: true,
+          lockedSeconds: 0,
+          setupCodeFile: join(data, setupCodeFileName)
+        }
+      })
+      expect(JSON.stringify(await call('staff:status'))).not.toContain(code)
+      expect(await call('staff:create-pin', { setupCode: code, pin: '2468', confirmation: '2469' })).toMatchObject({
+        error: { code: 'invalid-input' }
+      })
+      const wrong = code.replace(/^./, (digit) => String((Number(digit) + 1) % 10))
+      expect(await call('staff:create-pin', { setupCode: wrong, pin: '2468', confirmation: '2468' })).toEqual({
+        ok: true,
+        value: { unlocked: false, reason: 'wrong-code', triesLeft: 4 }
+      })
+      expect(await call('staff:create-pin', { pin: '2468', confirmation: '2468' })).toMatchObject({
+        error: { code: 'invalid-input' }
+      })
+      expect((await call('staff:summary')).ok).toBe(false)
+      expect(await call('staff:create-pin', { setupCode: code, pin: '2468', confirmation: '2468' })).toEqual({
+        ok: true,
+        value: { unlocked: true }
+      })
+      expect(await call('staff:status')).toMatchObject({
+        value: { hasPin: true, canCreatePin: false, setupCodeFile: null }
+      })
+      await call('staff:end')
+      expect(await call('staff:create-pin', { setupCode: code, pin: '1111', confirmation: '1111' })).toMatchObject({
+        error: { code: 'staff-locked' }
+      })
+      expect(await call('staff:unlock', { pin: '1111' })).toEqual({
+        ok: true,
+        value: { unlocked: false, reason: 'wrong-pin', triesLeft: 4 }
+      })
+      expect(await call('staff:unlock', { pin: '2468' })).toEqual({ ok: true, value: { unlocked: true } })
+    }
+  )
 
   it('says IT must set the PIN after a damaged staff file, and offers no setup code', async () => {
+    // The first start's code is hashed off the main thread; its hash lands before the file is damaged.
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(join(data, 'staff.json'), 'utf8')).setupCodeHash).toMatch(/^scrypt\$/)
+    )
     await writeFile(join(data, 'staff.json'), '{"pinHash": ')
     const damaged = await startTestCore(data, {}, { now: () => clock })
     const ask = (channel: Channel, payload?: unknown) =>
@@ -145,24 +153,28 @@ describe('staff mode in main', () => {
     })
   })
 
-  it('changes the PIN inside a session only, with the current PIN and the new one twice', async () => {
-    const change = (current: string, pin: string, confirmation = pin) =>
-      call('staff:change-pin', { current, pin, confirmation })
-    expect(await change('2468', '1357')).toMatchObject({ error: { code: 'staff-locked' } })
-    await unlock()
-    expect(await change('2468', '1357', '1358')).toMatchObject({ error: { code: 'invalid-input' } })
-    expect(await change('2468', '12')).toMatchObject({ error: { code: 'invalid-input' } })
-    expect(await change('1111', '1357')).toEqual({
-      ok: true,
-      value: { changed: false, reason: 'wrong-pin', triesLeft: 4 }
-    })
-    expect(await change('2468', '1357')).toEqual({ ok: true, value: { changed: true } })
-    await call('staff:end')
-    expect(await call('staff:unlock', { pin: '2468' })).toMatchObject({ value: { unlocked: false } })
-    expect(await call('staff:unlock', { pin: '1357' })).toEqual({ ok: true, value: { unlocked: true } })
-  })
+  it(
+    'changes the PIN inside a session only, with the current PIN and the new one twice',
+    { timeout: 30_000 },
+    async () => {
+      const change = (current: string, pin: string, confirmation = pin) =>
+        call('staff:change-pin', { current, pin, confirmation })
+      expect(await change('2468', '1357')).toMatchObject({ error: { code: 'staff-locked' } })
+      await unlock()
+      expect(await change('2468', '1357', '1358')).toMatchObject({ error: { code: 'invalid-input' } })
+      expect(await change('2468', '12')).toMatchObject({ error: { code: 'invalid-input' } })
+      expect(await change('1111', '1357')).toEqual({
+        ok: true,
+        value: { changed: false, reason: 'wrong-pin', triesLeft: 4 }
+      })
+      expect(await change('2468', '1357')).toEqual({ ok: true, value: { changed: true } })
+      await call('staff:end')
+      expect(await call('staff:unlock', { pin: '2468' })).toMatchObject({ value: { unlocked: false } })
+      expect(await call('staff:unlock', { pin: '1357' })).toEqual({ ok: true, value: { unlocked: true } })
+    }
+  )
 
-  it('locks PIN entry when the current PIN is guessed wrong too often in a session', async () => {
+  it('locks PIN entry when the current PIN is guessed wrong too often in a session', { timeout: 30_000 }, async () => {
     await unlock()
     for (const left of [4, 3, 2, 1]) {
       expect(await call('staff:change-pin', { current: '0000', pin: '1357', confirmation: '1357' })).toMatchObject({
