@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { randomBytes, scrypt as scryptCallback, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { type JsonFile, type JsonFileOptions, type OpenJsonFile, openOrSetAside } from '../kiosk/json-file'
 import {
   hasSetupCodeFile,
@@ -63,6 +63,15 @@ export async function hashPin(pin: string): Promise<string> {
   return storedHash(salt, await scrypt(pin, salt, scryptParameters))
 }
 
+/**
+ * As `hashPin`, for the setup code made while the kiosk starts: once per kiosk, and done before the constructor returns
+ * so nothing (a test removing the folder, IT's --set-pin) can race a hash still on its way to the staff file.
+ */
+function hashPinSync(pin: string): string {
+  const salt = randomBytes(16)
+  return storedHash(salt, scryptSync(pin, salt, keyLength, scryptParameters))
+}
+
 /** Checks a PIN against a stored hash in constant time. */
 export async function pinMatches(pin: string, stored: string): Promise<boolean> {
   const [scheme, N, r, p, salt, hash] = stored.split('$')
@@ -110,8 +119,6 @@ export class StaffAuth {
   readonly #sessionMilliseconds: number
   #sessionEnds = 0
   #queue: Promise<void> = Promise.resolve()
-  /** A setup code written to its file whose hash is still being made; null when there is none. */
-  #pendingCode: Promise<void> | null = null
 
   /**
    * `sessionSeconds`: how long a session stays open without a staff touch (two minutes unless configured).
@@ -154,17 +161,7 @@ export class StaffAuth {
       logError(`the setup code could not be written to ${setupCodePath(this.#folder)}`, error)
       return
     }
-    // Hashed off the main thread, so the first start paints as fast as any other; a PIN set meanwhile retires it.
-    const pending: Promise<void> = hashPin(code).then(
-      (hash) => {
-        if (this.#pendingCode === pending) this.#file.set('setupCodeHash', hash)
-      },
-      (error: unknown) => logError('the setup code could not be hashed', error)
-    )
-    this.#pendingCode = pending
-    void pending.finally(() => {
-      if (this.#pendingCode === pending) this.#pendingCode = null
-    })
+    this.#file.set('setupCodeHash', hashPinSync(code))
   }
 
   #removeCodeFile(logError: (message: string, error: unknown) => void = () => {}): void {
@@ -186,8 +183,7 @@ export class StaffAuth {
    * file was damaged.
    */
   canCreatePinOnScreen(): boolean {
-    const code = this.#file.get('setupCodeHash') !== null || this.#pendingCode !== null
-    return code && !this.hasPin() && !this.#file.get('resetRequired')
+    return !this.hasPin() && !this.#file.get('resetRequired') && this.#file.get('setupCodeHash') !== null
   }
 
   /** Where the setup code is while the screen may create the first PIN (the screen shows this, never the code). */
@@ -202,7 +198,6 @@ export class StaffAuth {
     this.#file.set('failures', 0)
     this.#file.set('lockedUntil', null)
     this.#file.set('resetRequired', false)
-    this.#pendingCode = null
     this.#file.set('setupCodeHash', null)
     this.#removeCodeFile()
   }
@@ -264,7 +259,6 @@ export class StaffAuth {
    */
   createFirstPin(setupCode: string, pin: string): Promise<Attempt<FirstPinRefusal>> {
     return this.#oneAtATime(async () => {
-      await this.#pendingCode
       const stored = this.#file.get('setupCodeHash')
       if (!this.canCreatePinOnScreen() || stored === null) return { ok: false, refusal: { reason: 'not-allowed' } }
       const locked = this.lockedSeconds()
