@@ -1,6 +1,14 @@
 import type { Playlist, ReaderSettings } from './domain'
 import type { FeedbackInput } from './feedback'
-import type { Destination, ExportRangeChoice, ExportReceipt, StaffStatus, StaffSummary, UnlockAnswer } from './staff'
+import type {
+  Destination,
+  ExportRangeChoice,
+  ExportReceipt,
+  PinChangeAnswer,
+  StaffStatus,
+  StaffSummary,
+  UnlockAnswer
+} from './staff'
 import type { Result } from './result'
 
 /** Every IPC channel, as `area:verb`, with what goes in and what comes out. */
@@ -9,7 +17,7 @@ export interface Contract {
   'kiosk:settings': { in: void; out: Result<ReaderSettings> }
   'feedback:submit': { in: FeedbackInput; out: Result<{ id: string }> }
   'staff:status': { in: void; out: Result<StaffStatus> }
-  'staff:create-pin': { in: { pin: string; confirmation: string }; out: Result<UnlockAnswer> }
+  'staff:create-pin': { in: { setupCode: string; pin: string; confirmation: string }; out: Result<UnlockAnswer> }
   'staff:unlock': { in: { pin: string }; out: Result<UnlockAnswer> }
   'staff:touch': { in: void; out: Result<StaffStatus> }
   'staff:end': { in: void; out: Result<null> }
@@ -24,6 +32,7 @@ export interface Contract {
   'staff:reload-content': { in: void; out: Result<{ articles: number; problems: number }> }
   'staff:restart': { in: void; out: Result<null> }
   'staff:quit': { in: void; out: Result<null> }
+  'staff:change-pin': { in: { current: string; pin: string; confirmation: string }; out: Result<PinChangeAnswer> }
 }
 
 /** A channel name of the contract. */
@@ -46,7 +55,8 @@ export const kioskMethods = {
   clearExported: 'staff:clear-exported',
   reloadContent: 'staff:reload-content',
   restartKiosk: 'staff:restart',
-  quitKiosk: 'staff:quit'
+  quitKiosk: 'staff:quit',
+  changeStaffPin: 'staff:change-pin'
 } as const satisfies Record<string, Channel>
 
 /** A method name of `window.kiosk`. */

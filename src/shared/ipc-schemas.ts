@@ -6,6 +6,9 @@ import { either, mustBe, plainWords, refusalOf } from './input-messages'
 const pinWords = { error: mustBe('4 to 8 digits', 'secret') }
 const pin = z.string(pinWords).regex(/^\d{4,8}$/, pinWords)
 const unlockWords = { error: mustBe('digits only, at most 8', 'secret') }
+const setupCodeWords = { error: mustBe('digits only, at most 12', 'secret') }
+/** A PIN as typed to be checked: digits only; a wrong length is simply a wrong PIN (and counts as one). */
+const typedPin = z.string(unlockWords).regex(/^\d{1,8}$/, unlockWords)
 const destinationWords = { error: mustBe('the id of a destination staff:destinations offered') }
 const dateWords = { error: mustBe('a date written YYYY-MM-DD') }
 const formats = ['csv', 'json'] as const
@@ -16,10 +19,12 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
   'kiosk:settings': z.undefined(),
   'feedback:submit': feedbackInputSchema,
   'staff:status': z.undefined(),
-  'staff:create-pin': z.strictObject({ pin: pin, confirmation: pin }),
-  'staff:unlock': z.strictObject({
-    pin: z.string(unlockWords).regex(/^\d{1,8}$/, unlockWords)
+  'staff:create-pin': z.strictObject({
+    setupCode: z.string(setupCodeWords).regex(/^\d{1,12}$/, setupCodeWords),
+    pin: pin,
+    confirmation: pin
   }),
+  'staff:unlock': z.strictObject({ pin: typedPin }),
   'staff:touch': z.undefined(),
   'staff:end': z.undefined(),
   'staff:summary': z.undefined(),
@@ -39,7 +44,8 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
   }),
   'staff:reload-content': z.undefined(),
   'staff:restart': z.undefined(),
-  'staff:quit': z.undefined()
+  'staff:quit': z.undefined(),
+  'staff:change-pin': z.strictObject({ current: typedPin, pin: pin, confirmation: pin })
 }
 
 /**

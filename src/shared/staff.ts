@@ -82,6 +82,12 @@ export interface DataHealth {
   changedSettings: Array<{ key: string; value: string }>
   /** Valid articles in the kiosk's language that the configured playlist leaves out. */
   notInPlaylist: Array<{ articleId: string; title: string; file: string }>
+  /** Seconds since the kiosk's app started. */
+  uptimeSeconds: number
+  /** Memory the kiosk's main process holds (resident set), in bytes. */
+  memoryBytes: number
+  /** Space left on the drive of the data folder, in bytes; null when the system cannot tell. */
+  diskFreeBytes: number | null
 }
 
 /** Everything staff mode shows on its summary screen. */
@@ -118,6 +124,8 @@ export interface StaffStatus {
   hasPin: boolean
   canCreatePin: boolean
   lockedSeconds: number
+  /** While the first PIN may be created on screen: the file holding the one-time setup code (never the code). */
+  setupCodeFile: string | null
 }
 
 /** Why an unlock did not open staff mode. */
@@ -126,3 +134,13 @@ export type UnlockAnswer =
   | { unlocked: false; reason: 'no-pin' | 'reset-required' }
   | { unlocked: false; reason: 'wrong-pin'; triesLeft: number }
   | { unlocked: false; reason: 'locked'; seconds: number }
+  | { unlocked: false; reason: 'wrong-code'; triesLeft: number }
+
+/** Whether a PIN change from staff mode went through, and if not why; a wrong current PIN counts toward the lockout. */
+export type PinChangeAnswer =
+  | { changed: true }
+  | { changed: false; reason: 'wrong-pin'; triesLeft: number }
+  | { changed: false; reason: 'locked'; seconds: number }
+
+/** How many digits the one-time setup code has: typed on the PIN pad, far too many to guess under the lockout. */
+export const setupCodeDigits = 8

@@ -12,6 +12,7 @@ import { contentTypeOf, resolveInside, routeAppPath } from '../../src/main/elect
 import { type FirstScreenRenderer, pageWithFirstScreen } from '../../src/main/kiosk/first-screen-page'
 import { dispatch } from '../../src/main/kiosk/handlers'
 import { type KioskCore, startKioskCore } from '../../src/main/kiosk/kiosk-core'
+import { codeInSetupText, setupCodePath } from '../../src/main/staff/setup-code'
 
 /**
  * The web-mode harness: the kiosk's real services and handler table behind a loopback HTTP server, so the renderer
@@ -21,6 +22,8 @@ export interface WebHarness {
   url: string
   dataFolder: string
   core: KioskCore
+  /** The one-time setup code, read from the data folder's setup-code.txt as IT would read it. */
+  setupCode: () => Promise<string>
   close: () => Promise<void>
 }
 
@@ -155,6 +158,11 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
     url: `${origin}/`,
     dataFolder,
     core,
+    setupCode: async () => {
+      const code = codeInSetupText(await readFile(setupCodePath(dataFolder), 'utf8'))
+      if (code === null) throw new Error(`no setup code in ${setupCodePath(dataFolder)}`)
+      return code
+    },
     close: async () => {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))

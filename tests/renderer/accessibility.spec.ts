@@ -88,6 +88,25 @@ test.describe('every screen meets WCAG 2.2 AA, AAA contrast and 48 px targets', 
   }
 })
 
+test.describe('the first-PIN setup and the PIN change meet the same rules', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } })
+
+  for (const { name, choice } of [variants[0], variants[3]].filter((variant) => variant !== undefined)) {
+    test(`setup code, new PIN and change PIN, ${name}`, async ({ kiosk, harness }) => {
+      test.setTimeout(90_000)
+      await choose(kiosk, choice)
+      await staffGesture(kiosk)
+      await check(kiosk, 'staff-setup-code', name)
+      await typePin(kiosk, await harness.setupCode())
+      await check(kiosk, 'staff-create-pin', name)
+      await typePin(kiosk, '2468')
+      await typePin(kiosk, '2468')
+      await kiosk.getByTestId('change-pin-open').tap()
+      await check(kiosk, 'staff-change-pin', name)
+    })
+  }
+})
+
 test.describe('the "Still reading?" question', () => {
   test.use({
     viewport: { width: 1920, height: 1080 },

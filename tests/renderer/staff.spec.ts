@@ -104,8 +104,13 @@ test.describe('staff mode timing out', () => {
 })
 
 test.describe('staff mode on first use', () => {
-  test('asks for a new PIN twice, refuses two different ones, then opens', async ({ kiosk, harness }) => {
+  test('asks for the setup code, then a new PIN twice, refuses two different ones, then opens', async ({
+    kiosk,
+    harness
+  }) => {
     await staffGesture(kiosk)
+    await expect(kiosk.getByRole('heading', { name: 'Type the one-time setup code' })).toBeVisible()
+    await typePin(kiosk, await harness.setupCode())
     await expect(kiosk.getByRole('heading', { name: 'Choose a staff PIN (4 to 8 digits)' })).toBeVisible()
     await typePin(kiosk, '13579')
     await expect(kiosk.getByRole('heading', { name: 'Enter the same PIN again' })).toBeVisible()

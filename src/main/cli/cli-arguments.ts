@@ -4,7 +4,8 @@ import type { ExportFormat } from '../export/exporter'
 /** What IT asked for on the command line. */
 export type CliCommand =
   | { kind: 'none' }
-  | { kind: 'export'; folder: string; format: ExportFormat; since: Date | null }
+  /** `all`: every record; `since`: every record from that day on; neither: only records not yet exported. */
+  | { kind: 'export'; folder: string; format: ExportFormat; since: Date | null; all: boolean }
   | { kind: 'set-pin'; pin: string }
   | { kind: 'check-content'; folder: string }
   | { kind: 'import-article'; file: string; out: string }
@@ -12,7 +13,7 @@ export type CliCommand =
 
 /** How to use the command line, printed with every error. */
 export const cliUsage = [
-  'Usage: kiosk --export <folder> [--format csv|json] [--since YYYY-MM-DD]',
+  'Usage: kiosk --export <folder> [--format csv|json] [--all | --since YYYY-MM-DD]',
   '       kiosk --set-pin <4 to 8 digits>',
   '       kiosk --check-content <folder>',
   '       kiosk --import-article <file> --out <folder>'
@@ -38,8 +39,8 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   const has = (flag: string) => argv.some((argument) => argument === flag || argument.startsWith(`${flag}=`))
   const commands = ['--export', '--set-pin', '--check-content', '--import-article'].filter(has)
   if (commands.length > 1) return { kind: 'error', message: `use one of ${commands.join(', ')} at a time\n${cliUsage}` }
-  if (!has('--export') && (has('--format') || has('--since')))
-    return { kind: 'error', message: `--format and --since go with --export\n${cliUsage}` }
+  if (!has('--export') && (has('--format') || has('--since') || has('--all')))
+    return { kind: 'error', message: `--format, --all and --since go with --export\n${cliUsage}` }
   const path = (flag: string) => {
     const value = valueAfter(argv, flag)
     return value && !value.startsWith('--') ? value : null
@@ -69,7 +70,10 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   const format = valueAfter(argv, '--format') ?? 'csv'
   if (format !== 'csv' && format !== 'json')
     return { kind: 'error', message: `--format must be csv or json, not "${format}"\n${cliUsage}` }
+  const all = argv.includes('--all')
   const sinceText = valueAfter(argv, '--since')
+  if (all && sinceText !== undefined)
+    return { kind: 'error', message: `--all and --since cannot go together: pick one\n${cliUsage}` }
   let since: Date | null = null
   if (sinceText !== undefined) {
     // Midnight at the start of that day in the clinic's (the PC's) time zone.
@@ -81,5 +85,5 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
       return { kind: 'error', message: `--since must be a date written YYYY-MM-DD, not "${sinceText}"\n${cliUsage}` }
     }
   }
-  return { kind: 'export', folder, format, since }
+  return { kind: 'export', folder, format, since, all }
 }

@@ -1,17 +1,21 @@
+import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { localDay } from '../../shared/local-day'
+import type { ExportRangeChoice } from '../../shared/staff'
 import type { CliCommand } from './cli-arguments'
 import { checkContent, formatContentCheck } from '../content/content-check'
 import type { KioskCore } from '../kiosk/kiosk-core'
+import { sortedByTime } from '../staff/staff-service'
 
 /** Exit codes IT scripts can rely on. */
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const
 
 /**
- * Runs a command-line request without a window: `--export` writes and verifies an export (and marks its records as
- * exported only when this process owns the data, i.e. the kiosk is not running), `--set-pin` sets the staff PIN,
- * `--check-content` checks a content folder and `--import-article` writes a draft article. The last two never open
- * the kiosk's data folder, so `openCore` is called only for the first two.
+ * Runs a command-line request without a window: `--export` writes and verifies an export of the records not yet
+ * exported (or all, or since a day), and marks them as exported only when this process owns the data, i.e. the kiosk
+ * is not running; `--set-pin` sets the staff PIN, which retires the one-time setup code; `--check-content` checks a
+ * content folder and `--import-article` writes a draft article. The last two never open the kiosk's data folder, so
+ * `openCore` is called only for the first two.
  */
 export async function runCli(
   command: Exclude<CliCommand, { kind: 'none' }>,
@@ -36,28 +40,54 @@ export async function runCli(
       return exitCodes.failed
     }
     await (await openCore()).staffAuth.setPin(command.pin)
-    print('The staff PIN is set.')
+    print('The staff PIN is set. The one-time setup code, if there was one, no longer works.')
     return exitCodes.ok
   }
   const core = await openCore()
-  const since = command.since?.toISOString() ?? ''
-  const records = (await core.feedbackStore.allRecords())
-    .filter((record) => record.time >= since)
-    .sort((a, b) => a.time.localeCompare(b.time))
+  // By default only what no export holds yet, so a script run every night does not export everything again.
+  const reading = await core.feedbackStore.read()
+  const since = command.since?.toISOString()
+  const chosen =
+    since !== undefined
+      ? reading.records.filter((record) => record.time >= since)
+      : command.all
+        ? reading.records
+        : reading.unexported
+  if (chosen.length === 0) {
+    // A share that is away is still a failure, so IT hears of it before the night there is something to export.
+    const reachable = await stat(command.folder).then(
+      (found) => found.isDirectory(),
+      () => false
+    )
+    if (!reachable) {
+      print(`Export failed (folder-missing): ${command.folder} is not there or is not a folder`)
+      return exitCodes.failed
+    }
+    // Nothing new is a normal night, not a failure: exit 0 and write no empty file.
+    print(
+      command.all || since !== undefined
+        ? 'Exported 0 records: there are none in that range. No file was written.'
+        : 'Exported 0 records: nothing new since the last export. No file was written.'
+    )
+    return exitCodes.ok
+  }
+  const range: ExportRangeChoice = command.all || since !== undefined ? { kind: 'all' } : { kind: 'unexported' }
   const result = await core.staff.exportTo(
     command.folder,
     command.folder,
     command.format,
-    records,
-    { kind: 'all' },
-    ownsData
+    sortedByTime(chosen),
+    range,
+    ownsData,
+    reading
   )
   if (!result.ok) {
     print(`Export failed (${result.error.code}): ${result.error.message}`)
     return exitCodes.failed
   }
   print(`Exported ${result.value.records} records to ${result.value.file} in ${command.folder} (verified).`)
-  if (!ownsData) print('The kiosk is running, so these records are not marked as exported.')
+  if (!ownsData)
+    print('The kiosk is running, so these records are not marked as exported: the next --export includes them again.')
   return exitCodes.ok
 }
 

@@ -46,7 +46,7 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     'kiosk:settings': async () => ok(readerSettings(dependencies.config())),
     'feedback:submit': async (input) => dependencies.feedback.submit(input),
     'staff:status': async () => ok(staff.status()),
-    'staff:create-pin': async ({ pin, confirmation }) => staff.createPin(pin, confirmation),
+    'staff:create-pin': async ({ setupCode, pin, confirmation }) => staff.createPin(setupCode, pin, confirmation),
     'staff:unlock': async ({ pin }) => staff.unlock(pin),
     'staff:touch': async () => staff.inSession(async () => ok(staff.status())),
     'staff:end': async () => {
@@ -65,7 +65,9 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
         return ok({ articles: reloaded.playlist.articles.length, problems: reloaded.problems.length })
       }),
     'staff:restart': async () => staff.inSession(async () => ok(staff.restart())),
-    'staff:quit': async () => staff.inSession(async () => ok(staff.quit()))
+    'staff:quit': async () => staff.inSession(async () => ok(staff.quit())),
+    'staff:change-pin': async ({ current, pin, confirmation }) =>
+      staff.inSession(() => staff.changePin(current, pin, confirmation))
   }
 }
 

@@ -10,6 +10,7 @@ import type { OpenJsonFile } from './json-file'
 import type { RemovableDrive } from '../export/drives'
 import { createHandlers, type ErrorLogger, type HandlerTable } from './handlers'
 import { ErrorJournal } from './recovery-policy'
+import type { MachineReadings } from '../staff/machine-health'
 import { StaffAuth } from '../staff/staff-auth'
 import { type AppControl, StaffService } from '../staff/staff-service'
 
@@ -45,6 +46,8 @@ export interface CoreSetup {
   app?: Omit<AppControl, 'reloadContent'>
   /** Why the app runs on `dataFolder` (kiosk/data-folder.ts), for staff mode's data health. */
   dataFolderInUse?: DataFolderInUse
+  /** Uptime, memory and disk space for data health; this process and machine unless a test passes its own. */
+  machine?: MachineReadings
 }
 
 /** Reads the config and the content and builds the services and the handler table over them. */
@@ -79,7 +82,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     logError
   })
   const reloadContent = async () => (content = await load())
-  const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds)
+  const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds, logError)
   const staff = new StaffService({
     auth: staffAuth,
     store: feedbackStore,
@@ -95,7 +98,8 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     app: { reloadContent, ...(setup.app ?? { restart: () => {}, quit: () => {}, pickFolder: null }) },
     logError,
     recentErrors: () => errors.list(),
-    dataFolderInUse: setup.dataFolderInUse
+    dataFolderInUse: setup.dataFolderInUse,
+    machine: setup.machine
   })
   return {
     config,

@@ -1,5 +1,13 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { randomBytes, scrypt as scryptCallback, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { type JsonFile, type JsonFileOptions, type OpenJsonFile, openOrSetAside } from '../kiosk/json-file'
+import {
+  hasSetupCodeFile,
+  newSetupCode,
+  removeSetupCodeFile,
+  setupCodeLength,
+  setupCodePath,
+  writeSetupCodeFile
+} from './setup-code'
 
 /** A PIN is 4 to 8 digits: easy on a touch pad, and the lockout makes guessing slow. */
 export const pinPattern = /^\d{4,8}$/
@@ -17,16 +25,21 @@ interface StaffData extends Record<string, unknown> {
   lockedUntil: string | null
   /** Set when the staff file was found damaged: only IT (the CLI) may set a new PIN, never the screen. */
   resetRequired: boolean
+  /** The one-time setup code's hash while no PIN is set (the plain code is only in `setup-code.txt`); else null. */
+  setupCodeHash: string | null
 }
+
+const hashPattern = '^scrypt\\$\\d+\\$\\d+\\$\\d+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$'
 
 const staffOptions = (): JsonFileOptions<StaffData> => ({
   schema: {
-    pinHash: { type: ['string', 'null'], pattern: '^scrypt\\$\\d+\\$\\d+\\$\\d+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$' },
+    pinHash: { type: ['string', 'null'], pattern: hashPattern },
     failures: { type: 'integer', minimum: 0 },
     lockedUntil: { type: ['string', 'null'] },
-    resetRequired: { type: 'boolean' }
+    resetRequired: { type: 'boolean' },
+    setupCodeHash: { type: ['string', 'null'], pattern: hashPattern }
   },
-  defaults: { pinHash: null, failures: 0, lockedUntil: null, resetRequired: false },
+  defaults: { pinHash: null, failures: 0, lockedUntil: null, resetRequired: false, setupCodeHash: null },
   migrations: {},
   projectVersion: '1.0.0',
   clearInvalidConfig: false,
@@ -39,12 +52,24 @@ function scrypt(pin: string, salt: Buffer, parameters: ScryptOptions): Promise<B
   )
 }
 
+function storedHash(salt: Buffer, key: Buffer): string {
+  const { N, r, p } = scryptParameters
+  return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$')
+}
+
 /** Hashes a PIN with a fresh random salt; the PIN itself is never stored. */
 export async function hashPin(pin: string): Promise<string> {
   const salt = randomBytes(16)
-  const key = await scrypt(pin, salt, scryptParameters)
-  const { N, r, p } = scryptParameters
-  return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$')
+  return storedHash(salt, await scrypt(pin, salt, scryptParameters))
+}
+
+/**
+ * As `hashPin`, for the setup code made while the kiosk starts: once per kiosk, and done before the constructor returns
+ * so nothing (a test removing the folder, IT's --set-pin) can race a hash still on its way to the staff file.
+ */
+function hashPinSync(pin: string): string {
+  const salt = randomBytes(16)
+  return storedHash(salt, scryptSync(pin, salt, keyLength, scryptParameters))
 }
 
 /** Checks a PIN against a stored hash in constant time. */
@@ -71,25 +96,81 @@ export function lockoutSeconds(failures: number): number {
 export type UnlockRefusal =
   { reason: 'no-pin' } | { reason: 'wrong-pin'; triesLeft: number } | { reason: 'locked'; seconds: number }
 
+/** Why the first PIN was not set from the screen. */
+export type FirstPinRefusal =
+  { reason: 'not-allowed' } | { reason: 'wrong-code'; triesLeft: number } | { reason: 'locked'; seconds: number }
+
+/** Why a PIN change was refused. */
+export type ChangePinRefusal =
+  { reason: 'no-pin' } | { reason: 'wrong-pin'; triesLeft: number } | { reason: 'locked'; seconds: number }
+
+/** An attempt's outcome: done, or refused for a reason. */
+type Attempt<R> = { ok: true } | { ok: false; refusal: R }
+
 /**
- * The staff PIN and the staff session. Both live in main: the renderer only ever learns whether it is in staff
- * mode. Failures and the lockout are kept on disk, so a restart does not reset them.
+ * The staff PIN, the one-time setup code and the staff session. All live in main: the renderer only ever learns
+ * whether it is in staff mode. Failures and the lockout are kept on disk, so a restart does not reset them; wrong
+ * PINs and wrong setup codes count toward the same lockout.
  */
 export class StaffAuth {
   readonly #file: JsonFile<StaffData>
+  readonly #folder: string
   readonly #now: () => Date
   readonly #sessionMilliseconds: number
   #sessionEnds = 0
   #queue: Promise<void> = Promise.resolve()
 
-  /** `sessionSeconds`: how long a session stays open without a staff touch (two minutes unless configured). */
-  constructor(folder: string, open: OpenJsonFile, now: () => Date = () => new Date(), sessionSeconds = 120) {
+  /**
+   * `sessionSeconds`: how long a session stays open without a staff touch (two minutes unless configured).
+   * `logError`: told when the setup code file cannot be written (the screen then leaves the first PIN to IT).
+   */
+  constructor(
+    folder: string,
+    open: OpenJsonFile,
+    now: () => Date = () => new Date(),
+    sessionSeconds = 120,
+    logError: (message: string, error: unknown) => void = () => {}
+  ) {
+    this.#folder = folder
     this.#now = now
     this.#sessionMilliseconds = sessionSeconds * 1000
     // A damaged staff file must not turn into "no PIN yet, anyone may set one": it is kept aside and IT sets a PIN.
     const { file, setAside } = openOrSetAside(open, folder, 'staff', staffOptions(), now)
     if (setAside) file.set('resetRequired', true)
     this.#file = file
+    this.#prepareSetupCode(logError)
+  }
+
+  /**
+   * Keeps exactly one live setup code while the screen may create the first PIN: the one already written if its file
+   * is still there, else a new one. Once a PIN is set (or IT must set it), no code is kept and no file is left.
+   */
+  #prepareSetupCode(logError: (message: string, error: unknown) => void): void {
+    if (this.hasPin() || this.#file.get('resetRequired')) {
+      if (this.#file.get('setupCodeHash') !== null) this.#file.set('setupCodeHash', null)
+      this.#removeCodeFile(logError)
+      return
+    }
+    if (this.#file.get('setupCodeHash') !== null && hasSetupCodeFile(this.#folder)) return
+    // No code yet, or IT deleted its file: a new one, whose hash is kept only once its file is safely written.
+    const code = newSetupCode()
+    this.#file.set('setupCodeHash', null)
+    try {
+      writeSetupCodeFile(this.#folder, code)
+    } catch (error) {
+      logError(`the setup code could not be written to ${setupCodePath(this.#folder)}`, error)
+      return
+    }
+    this.#file.set('setupCodeHash', hashPinSync(code))
+  }
+
+  #removeCodeFile(logError: (message: string, error: unknown) => void = () => {}): void {
+    try {
+      removeSetupCodeFile(this.#folder)
+    } catch (error) {
+      // The code's hash is gone already, so a file left behind holds a code that no longer works.
+      logError(`the used setup code file ${setupCodePath(this.#folder)} could not be deleted`, error)
+    }
   }
 
   /** Whether a PIN has been set. */
@@ -97,18 +178,28 @@ export class StaffAuth {
     return this.#file.get('pinHash') !== null
   }
 
-  /** Whether the screen may offer to create a PIN: only on first use, never after the staff file was damaged. */
+  /**
+   * Whether the screen may offer to create a PIN: only on first use with a live setup code, never after the staff
+   * file was damaged.
+   */
   canCreatePinOnScreen(): boolean {
-    return !this.hasPin() && !this.#file.get('resetRequired')
+    return !this.hasPin() && !this.#file.get('resetRequired') && this.#file.get('setupCodeHash') !== null
   }
 
-  /** Sets the PIN (the screen checks `canCreatePinOnScreen` or a session first; IT's CLI may always). */
+  /** Where the setup code is while the screen may create the first PIN (the screen shows this, never the code). */
+  setupCodeFile(): string | null {
+    return this.canCreatePinOnScreen() ? setupCodePath(this.#folder) : null
+  }
+
+  /** Sets the PIN (IT's CLI, or after the checks of the first PIN or a change); the setup code stops working. */
   async setPin(pin: string): Promise<void> {
     if (!pinPattern.test(pin)) throw new Error('a PIN is 4 to 8 digits')
     this.#file.set('pinHash', await hashPin(pin))
     this.#file.set('failures', 0)
     this.#file.set('lockedUntil', null)
     this.#file.set('resetRequired', false)
+    this.#file.set('setupCodeHash', null)
+    this.#removeCodeFile()
   }
 
   /** Seconds until entry unlocks again; 0 when it is open. */
@@ -118,10 +209,9 @@ export class StaffAuth {
     return Math.max(0, Math.ceil((Date.parse(until) - this.#now().getTime()) / 1000))
   }
 
-  /** Tries a PIN; the right one starts a session, a wrong one counts toward the lockout. */
-  unlock(pin: string): Promise<{ ok: true } | { ok: false; refusal: UnlockRefusal }> {
-    // One attempt at a time: attempts fired together must not all pass the lock check before the first is counted.
-    const attempt = this.#queue.then(() => this.#unlock(pin))
+  /** Runs attempts one at a time: attempts fired together must not all pass the lock check before one is counted. */
+  #oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const attempt = this.#queue.then(work)
     this.#queue = attempt.then(
       () => {},
       () => {}
@@ -129,25 +219,74 @@ export class StaffAuth {
     return attempt
   }
 
-  async #unlock(pin: string): Promise<{ ok: true } | { ok: false; refusal: UnlockRefusal }> {
-    const stored = this.#file.get('pinHash')
-    if (stored === null) return { ok: false, refusal: { reason: 'no-pin' } }
-    const locked = this.lockedSeconds()
-    if (locked > 0) return { ok: false, refusal: { reason: 'locked', seconds: locked } }
-    if (await pinMatches(pin, stored)) {
-      this.#file.set('failures', 0)
-      this.#file.set('lockedUntil', null)
-      this.touch()
-      return { ok: true }
-    }
+  /** Counts a wrong PIN or code; says how many tries are left, or for how long entry is now locked. */
+  #countFailure(): { reason: 'locked'; seconds: number } | { triesLeft: number } {
     const failures = this.#file.get('failures') + 1
     this.#file.set('failures', failures)
     const seconds = lockoutSeconds(failures)
     if (seconds > 0) {
       this.#file.set('lockedUntil', new Date(this.#now().getTime() + seconds * 1000).toISOString())
-      return { ok: false, refusal: { reason: 'locked', seconds } }
+      return { reason: 'locked', seconds }
     }
-    return { ok: false, refusal: { reason: 'wrong-pin', triesLeft: allowedFailures - failures } }
+    return { triesLeft: allowedFailures - failures }
+  }
+
+  #succeeded(): void {
+    this.#file.set('failures', 0)
+    this.#file.set('lockedUntil', null)
+  }
+
+  /** Tries a PIN; the right one starts a session, a wrong one counts toward the lockout. */
+  unlock(pin: string): Promise<Attempt<UnlockRefusal>> {
+    return this.#oneAtATime(async () => {
+      const stored = this.#file.get('pinHash')
+      if (stored === null) return { ok: false, refusal: { reason: 'no-pin' } }
+      const locked = this.lockedSeconds()
+      if (locked > 0) return { ok: false, refusal: { reason: 'locked', seconds: locked } }
+      if (await pinMatches(pin, stored)) {
+        this.#succeeded()
+        this.touch()
+        return { ok: true }
+      }
+      const failure = this.#countFailure()
+      return { ok: false, refusal: 'seconds' in failure ? failure : { reason: 'wrong-pin', ...failure } }
+    })
+  }
+
+  /**
+   * The first PIN, from the screen: only with the right setup code, which then stops working. A wrong code counts
+   * toward the lockout like a wrong PIN. The right one sets the PIN and starts a session.
+   */
+  createFirstPin(setupCode: string, pin: string): Promise<Attempt<FirstPinRefusal>> {
+    return this.#oneAtATime(async () => {
+      const stored = this.#file.get('setupCodeHash')
+      if (!this.canCreatePinOnScreen() || stored === null) return { ok: false, refusal: { reason: 'not-allowed' } }
+      const locked = this.lockedSeconds()
+      if (locked > 0) return { ok: false, refusal: { reason: 'locked', seconds: locked } }
+      if (setupCode.length === setupCodeLength && (await pinMatches(setupCode, stored))) {
+        await this.setPin(pin)
+        this.touch()
+        return { ok: true }
+      }
+      const failure = this.#countFailure()
+      return { ok: false, refusal: 'seconds' in failure ? failure : { reason: 'wrong-code', ...failure } }
+    })
+  }
+
+  /** Changes the PIN when the current one is given; a wrong current PIN counts toward the lockout. */
+  changePin(current: string, next: string): Promise<Attempt<ChangePinRefusal>> {
+    return this.#oneAtATime(async () => {
+      const stored = this.#file.get('pinHash')
+      if (stored === null) return { ok: false, refusal: { reason: 'no-pin' } }
+      const locked = this.lockedSeconds()
+      if (locked > 0) return { ok: false, refusal: { reason: 'locked', seconds: locked } }
+      if (await pinMatches(current, stored)) {
+        await this.setPin(next)
+        return { ok: true }
+      }
+      const failure = this.#countFailure()
+      return { ok: false, refusal: 'seconds' in failure ? failure : { reason: 'wrong-pin', ...failure } }
+    })
   }
 
   /** Whether a staff session is open now. */

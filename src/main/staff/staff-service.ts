@@ -10,6 +10,7 @@ import type {
   Destination,
   ExportRangeChoice,
   ExportReceipt,
+  PinChangeAnswer,
   StaffStatus,
   StaffSummary,
   UnlockAnswer
@@ -19,6 +20,7 @@ import type { RemovableDrive } from '../export/drives'
 import { type ExportFormat, type Manifest, verifyExport, writeExport } from '../export/exporter'
 import type { FeedbackReading, FeedbackStore } from '../feedback/feedback-store'
 import { type JsonFile, type JsonFileOptions, type OpenJsonFile, openOrSetAside } from '../kiosk/json-file'
+import { type MachineReadings, processReadings } from './machine-health'
 import type { StaffAuth } from './staff-auth'
 import { articleSummariesOf, overallFiguresOf, smallGroup, tally, trendOf } from './summary'
 
@@ -68,6 +70,8 @@ export interface StaffServiceOptions {
   recentErrors: () => Array<{ time: string; message: string }>
   /** Why the kiosk runs on `dataFolder`; without it, the folder is taken as the account's own. */
   dataFolderInUse?: DataFolderInUse
+  /** Uptime, memory and disk space for data health; this process and machine unless a test passes its own. */
+  machine?: MachineReadings
 }
 
 interface Receipt {
@@ -144,27 +148,43 @@ export class StaffService {
     ).file
   }
 
-  /** Where staff mode stands; no secret in it. */
+  /** Where staff mode stands; no secret in it (where the setup code is, never the code). */
   status(): StaffStatus {
     const { auth } = this.#options
     return {
       inSession: auth.inSession(),
       hasPin: auth.hasPin(),
       canCreatePin: auth.canCreatePinOnScreen(),
-      lockedSeconds: auth.lockedSeconds()
+      lockedSeconds: auth.lockedSeconds(),
+      setupCodeFile: auth.setupCodeFile()
     }
   }
 
-  /** First use: sets the PIN typed twice, and opens a session. */
-  async createPin(pin: string, confirmation: string): Promise<Result<UnlockAnswer>> {
+  /**
+   * First use: with the one-time setup code from the data folder, sets the PIN typed twice and opens a session. A
+   * wrong code counts toward the lockout; once a PIN exists, only a change from staff mode or IT's --set-pin sets one.
+   */
+  async createPin(setupCode: string, pin: string, confirmation: string): Promise<Result<UnlockAnswer>> {
     const { auth } = this.#options
-    if (!auth.canCreatePinOnScreen() && !auth.inSession()) {
-      return fail('staff-locked', 'a PIN is already set; only staff or IT can change it')
+    if (!auth.canCreatePinOnScreen()) {
+      return fail('staff-locked', 'a PIN is already set (or must be set by IT); staff change it from staff mode')
     }
     if (pin !== confirmation) return fail('invalid-input', 'the two PINs are different')
-    await auth.setPin(pin)
-    await auth.unlock(pin)
-    return ok({ unlocked: true })
+    const answer = await auth.createFirstPin(setupCode, pin)
+    if (answer.ok) return ok({ unlocked: true })
+    const refusal = answer.refusal
+    if (refusal.reason === 'not-allowed') return fail('staff-locked', 'a PIN is already set, or must be set by IT')
+    return ok({ unlocked: false, ...refusal })
+  }
+
+  /** Changes the PIN inside a session: the current one, then the new one twice; a wrong current PIN counts. */
+  async changePin(current: string, pin: string, confirmation: string): Promise<Result<PinChangeAnswer>> {
+    if (pin !== confirmation) return fail('invalid-input', 'the two new PINs are different')
+    const answer = await this.#options.auth.changePin(current, pin)
+    if (answer.ok) return ok({ changed: true })
+    const refusal = answer.refusal
+    if (refusal.reason === 'no-pin') return fail('staff-locked', 'there is no PIN to change; IT sets it')
+    return ok({ changed: false, ...refusal })
   }
 
   /** Tries a PIN. */
@@ -208,6 +228,7 @@ export class StaffService {
   /** The data-health panel. */
   async health(records: number): Promise<DataHealth> {
     const { store, content, config } = this.#options
+    const machine = this.#options.machine ?? processReadings
     const files = await store.files()
     const retention = this.#log.get('retention')
     return {
@@ -236,7 +257,10 @@ export class StaffService {
       newerDataFiles: store.newerFiles(),
       leftoverFilesRemoved: await store.leftoverFilesRemoved(),
       changedSettings: changedSettings(config),
-      notInPlaylist: content().notInPlaylist.map(({ id, title, file }) => ({ articleId: id, title, file }))
+      notInPlaylist: content().notInPlaylist.map(({ id, title, file }) => ({ articleId: id, title, file })),
+      uptimeSeconds: Math.floor(machine.uptimeSeconds()),
+      memoryBytes: machine.memoryBytes(),
+      diskFreeBytes: await machine.diskFreeBytes(this.#options.dataFolder)
     }
   }
 

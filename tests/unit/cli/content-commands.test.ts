@@ -35,7 +35,7 @@ describe('reading the content commands', () => {
 
   it.each([
     [['--check-content'], '--check-content needs a content folder'],
-    [['--check-content', '--format', 'csv'], '--format and --since go with --export'],
+    [['--check-content', '--format', 'csv'], '--format, --all and --since go with --export'],
     [['--import-article', 'page.html'], '--import-article needs --out <folder>'],
     [['--import-article', '--out', 'x'], '--import-article needs the file to import'],
     [['--out', 'x'], '--out goes with --import-article'],

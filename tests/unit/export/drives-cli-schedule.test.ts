@@ -51,13 +51,15 @@ describe('command line', () => {
       kind: 'export',
       folder: 'D:\\exports',
       format: 'json',
-      since: new Date(2026, 10, 1)
+      since: new Date(2026, 10, 1),
+      all: false
     })
     expect(parseCliArguments(['--export=/mnt/share'])).toEqual({
       kind: 'export',
       folder: '/mnt/share',
       format: 'csv',
-      since: null
+      since: null,
+      all: false
     })
   })
 
@@ -68,6 +70,8 @@ describe('command line', () => {
     [['--export', 'x', '--since', '2026-02-30'], '--since must be a date'],
     [['--export', 'x', '--since', 'yesterday'], '--since must be a date'],
     [['--since', '2026-01-01'], 'go with --export'],
+    [['--all'], 'go with --export'],
+    [['--export', 'x', '--all', '--since', '2026-01-01'], '--all and --since cannot go together'],
     [['--set-pin', '12'], '--set-pin needs a PIN']
   ])('explains what is wrong with %j', (argv, message) => {
     const command = parseCliArguments(argv)

@@ -62,10 +62,15 @@ const refused: Array<[Channel, unknown, string]> = [
   ['staff:status', [], 'staff:status: input must be empty (got a list)'],
   [
     'staff:create-pin',
-    { pin: '12', confirmation: 'abcd' },
+    { setupCode: '12345678', pin: '12', confirmation: 'abcd' },
     'staff:create-pin: pin must be 4 to 8 digits; confirmation must be 4 to 8 digits'
   ],
-  ['staff:create-pin', { pin: '2468' }, 'staff:create-pin: confirmation is missing'],
+  ['staff:create-pin', { setupCode: '12345678', pin: '2468' }, 'staff:create-pin: confirmation is missing'],
+  [
+    'staff:create-pin',
+    { setupCode: 'one two', pin: '2468', confirmation: '2468' },
+    'staff:create-pin: setupCode must be digits only, at most 12'
+  ],
   ['staff:unlock', { pin: '12a4' }, 'staff:unlock: pin must be digits only, at most 8'],
   ['staff:unlock', { pin: 2468 }, 'staff:unlock: pin must be digits only, at most 8 (got a number)'],
   ['staff:touch', 1, 'staff:touch: input must be empty (got 1)'],
@@ -102,7 +107,13 @@ const refused: Array<[Channel, unknown, string]> = [
   ],
   ['staff:reload-content', { force: true }, 'staff:reload-content: input must be empty (got an object)'],
   ['staff:restart', 0, 'staff:restart: input must be empty (got 0)'],
-  ['staff:quit', 'now', 'staff:quit: input must be empty (got text)']
+  ['staff:quit', 'now', 'staff:quit: input must be empty (got text)'],
+  [
+    'staff:change-pin',
+    { current: '2468', pin: '13579', confirmation: '1357x' },
+    'staff:change-pin: confirmation must be 4 to 8 digits'
+  ],
+  ['staff:change-pin', { pin: '13579', confirmation: '13579' }, 'staff:change-pin: current is missing']
 ]
 
 // One valid input per channel: the words must not come at the price of refusing what is right.
@@ -111,7 +122,7 @@ const accepted: Record<Channel, unknown> = {
   'kiosk:settings': undefined,
   'feedback:submit': feedback,
   'staff:status': undefined,
-  'staff:create-pin': { pin: '2468', confirmation: '2468' },
+  'staff:create-pin': { setupCode: '12345678', pin: '2468', confirmation: '2468' },
   'staff:unlock': { pin: '2468' },
   'staff:touch': undefined,
   'staff:end': undefined,
@@ -122,7 +133,8 @@ const accepted: Record<Channel, unknown> = {
   'staff:clear-exported': { exportId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f' },
   'staff:reload-content': undefined,
   'staff:restart': undefined,
-  'staff:quit': undefined
+  'staff:quit': undefined,
+  'staff:change-pin': { current: '2468', pin: '13579', confirmation: '13579' }
 }
 
 describe('refused input', () => {
@@ -162,7 +174,8 @@ describe('refused input', () => {
       fc.asyncProperty(fc.stringMatching(/^[A-Z0-9]{6,12}$/), async (typed) => {
         const messages = [
           await refusal('staff:unlock', { pin: `${typed}x` }),
-          await refusal('staff:create-pin', { pin: `${typed}x`, confirmation: typed }),
+          await refusal('staff:create-pin', { setupCode: `${typed}x`, pin: `${typed}x`, confirmation: typed }),
+          await refusal('staff:change-pin', { current: `${typed}x`, pin: `${typed}x`, confirmation: typed }),
           await refusal('feedback:submit', { ...feedback, comment: `${typed}${'y'.repeat(500)}` })
         ]
         for (const message of messages) expect(message).not.toContain(typed)

@@ -51,7 +51,9 @@ function fakeApi(overrides: Partial<KioskApi> = {}): KioskApi {
     health: {} as never
   }
   return {
-    staffStatus: vi.fn(async () => ok({ inSession: false, hasPin: true, canCreatePin: false, lockedSeconds: 0 })),
+    staffStatus: vi.fn(async () =>
+      ok({ inSession: false, hasPin: true, canCreatePin: false, lockedSeconds: 0, setupCodeFile: null })
+    ),
     unlockStaff: vi.fn(async ({ pin }: { pin: string }) =>
       ok(
         pin === '2468'
@@ -67,7 +69,9 @@ function fakeApi(overrides: Partial<KioskApi> = {}): KioskApi {
     exportFeedback: vi.fn(async () => ok({ exportId: 'e', file: 'f.csv', records: 3, place: 'USB (E:)' })),
     clearExported: vi.fn(async () => ok({ removed: 3 })),
     endStaff: vi.fn(async () => ok(null)),
-    touchStaff: vi.fn(async () => ok({ inSession: true, hasPin: true, canCreatePin: false, lockedSeconds: 0 })),
+    touchStaff: vi.fn(async () =>
+      ok({ inSession: true, hasPin: true, canCreatePin: false, lockedSeconds: 0, setupCodeFile: null })
+    ),
     ...overrides
   } as unknown as KioskApi
 }
@@ -169,5 +173,158 @@ describe('staff session (renderer)', () => {
     expect(staff.step).toBe('closed')
     expect(api.endStaff).toHaveBeenCalled()
     expect(closed).toHaveBeenCalled()
+  })
+})
+
+describe('the first PIN on screen (renderer)', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  const codeFile = 'C:\\ProgramData\\Waiting Room Kiosk\\setup-code.txt'
+  const firstUse = vi.fn(async () =>
+    ok({ inSession: false, hasPin: false, canCreatePin: true, lockedSeconds: 0, setupCodeFile: codeFile })
+  )
+  const type = (staff: StaffSession, digits: string) => {
+    for (const digit of digits) staff.press(digit)
+    return staff.submitPin()
+  }
+
+  it('asks for the whole 8-digit setup code first, showing only where it is, then the new PIN twice', async () => {
+    const api = fakeApi({ staffStatus: firstUse as never })
+    const staff = new StaffSession(api, 120, () => {})
+    await staff.open()
+    expect(staff.step).toBe('setup-code')
+    expect(staff.setupCodeFile).toBe(codeFile)
+    for (const digit of '1234567') staff.press(digit)
+    expect(staff.pinComplete).toBe(false)
+    for (const digit of '890') staff.press(digit)
+    expect(staff.pin).toBe('12345678')
+    await staff.submitPin()
+    expect(staff.step).toBe('create')
+    await type(staff, '2468')
+    expect(staff.step).toBe('confirm')
+    await type(staff, '2468')
+    expect(api.createStaffPin).toHaveBeenCalledWith({ setupCode: '12345678', pin: '2468', confirmation: '2468' })
+    expect(staff.step).toBe('panel')
+  })
+
+  it('after a wrong code asks for the code again and keeps the PIN already chosen twice', async () => {
+    const createStaffPin = vi
+      .fn()
+      .mockResolvedValueOnce(ok({ unlocked: false, reason: 'wrong-code', triesLeft: 4 }))
+      .mockResolvedValueOnce(ok({ unlocked: true }))
+    const api = fakeApi({ staffStatus: firstUse as never, createStaffPin })
+    const staff = new StaffSession(api, 120, () => {})
+    await staff.open()
+    await type(staff, '11111111')
+    await type(staff, '2468')
+    await type(staff, '2468')
+    expect(staff.step).toBe('setup-code')
+    expect(staff.notice).toEqual({ kind: 'wrong-code', triesLeft: 4 })
+    await type(staff, '12345678')
+    expect(createStaffPin).toHaveBeenLastCalledWith({ setupCode: '12345678', pin: '2468', confirmation: '2468' })
+    expect(staff.step).toBe('panel')
+  })
+
+  it('shows the pause when entry is locked, and leaves the PIN to IT when main refuses outright', async () => {
+    const createStaffPin = vi.fn(async () => ok({ unlocked: false, reason: 'locked', seconds: 30 }))
+    const staff = new StaffSession(fakeApi({ staffStatus: firstUse as never, createStaffPin } as never), 120, () => {})
+    await staff.open()
+    await type(staff, '11111111')
+    await type(staff, '2468')
+    await type(staff, '2468')
+    expect(staff.notice).toEqual({ kind: 'locked', seconds: 30 })
+    expect(staff.step).toBe('setup-code')
+
+    const staffStatus = vi
+      .fn()
+      .mockResolvedValueOnce(
+        ok({ inSession: false, hasPin: false, canCreatePin: true, lockedSeconds: 0, setupCodeFile: codeFile })
+      )
+      .mockResolvedValue(
+        ok({ inSession: false, hasPin: false, canCreatePin: false, lockedSeconds: 0, setupCodeFile: null })
+      )
+    const refused = new StaffSession(
+      fakeApi({ staffStatus, createStaffPin: vi.fn(async () => fail('staff-locked', 'IT sets it')) } as never),
+      120,
+      () => {}
+    )
+    await refused.open()
+    await type(refused, '12345678')
+    await type(refused, '2468')
+    await type(refused, '2468')
+    expect(refused.step).toBe('reset-required')
+  })
+})
+
+describe('changing the PIN (renderer)', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  const unlocked = async (api: KioskApi) => {
+    const staff = new StaffSession(api, 120, () => {})
+    await staff.open()
+    for (const digit of '2468') staff.press(digit)
+    await staff.submitPin()
+    staff.startPinChange()
+    return staff
+  }
+  const type = async (staff: StaffSession, digits: string) => {
+    for (const digit of digits) staff.press(digit)
+    await staff.submitPin()
+  }
+
+  it('takes the current PIN, then the new one twice, sends them once, and goes back to the panel', async () => {
+    const changeStaffPin = vi.fn(async () => ok({ changed: true }))
+    const staff = await unlocked(fakeApi({ changeStaffPin } as never))
+    expect(staff.step).toBe('change-current')
+    await type(staff, '2468')
+    expect(staff.step).toBe('change-new')
+    await type(staff, '1357')
+    await type(staff, '1358')
+    expect(staff.notice).toEqual({ kind: 'mismatch' })
+    expect(staff.step).toBe('change-new')
+    await type(staff, '1357')
+    await type(staff, '1357')
+    expect(changeStaffPin).toHaveBeenCalledTimes(1)
+    expect(changeStaffPin).toHaveBeenCalledWith({ current: '2468', pin: '1357', confirmation: '1357' })
+    expect(staff.step).toBe('change-done')
+    staff.endPinChange()
+    expect(staff.step).toBe('panel')
+    expect(staff.summary).not.toBeNull()
+  })
+
+  it('starts again from the current PIN when it was wrong, with the tries left or the pause', async () => {
+    const changeStaffPin = vi
+      .fn()
+      .mockResolvedValueOnce(ok({ changed: false, reason: 'wrong-pin', triesLeft: 2 }))
+      .mockResolvedValueOnce(ok({ changed: false, reason: 'locked', seconds: 60 }))
+    const staff = await unlocked(fakeApi({ changeStaffPin } as never))
+    for (const notice of [
+      { kind: 'wrong', triesLeft: 2 },
+      { kind: 'locked', seconds: 60 }
+    ]) {
+      await type(staff, '1111')
+      await type(staff, '1357')
+      await type(staff, '1357')
+      expect(staff.step).toBe('change-current')
+      expect(staff.notice).toEqual(notice)
+    }
+  })
+
+  it('keeps the session in main alive while the PIN is being changed, and closes when main says it has ended', async () => {
+    const touchStaff = vi.fn(async () => fail('staff-locked', 'staff mode is locked'))
+    const changeStaffPin = vi.fn(async () => fail('staff-locked', 'staff mode is locked'))
+    const staff = await unlocked(fakeApi({ changeStaffPin, touchStaff } as never))
+    vi.advanceTimersByTime(6_000)
+    staff.press('2')
+    expect(touchStaff).toHaveBeenCalled()
+    await vi.waitFor(() => expect(staff.step).toBe('closed'))
+
+    const again = await unlocked(fakeApi({ changeStaffPin } as never))
+    await type(again, '2468')
+    await type(again, '1357')
+    await type(again, '1357')
+    await vi.waitFor(() => expect(again.step).toBe('closed'))
   })
 })

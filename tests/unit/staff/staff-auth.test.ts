@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { StaffAuth, hashPin, lockoutSeconds, pinMatches } from '../../../src/main/staff/staff-auth'
+import { codeInSetupText, setupCodeFileName } from '../../../src/main/staff/setup-code'
 import { openElectronStore } from '../support/open-json-file'
 
 vi.mock('electron', () => ({ default: {} }))
@@ -104,5 +105,186 @@ describe('staff auth', () => {
     expect((await readdir(folder)).some((name) => name.startsWith('staff.corrupt-'))).toBe(true)
     await auth.setPin('8642')
     expect(await auth.unlock('8642')).toEqual({ ok: true })
+  })
+})
+
+// Each case hashes a PIN or code several times with scrypt, slow on a busy machine: a roomy time-out, no timing.
+describe('the one-time setup code', { timeout: 30_000 }, () => {
+  let folder: string
+  let clock: Date
+  const now = () => clock
+  const codeFile = () => join(folder, setupCodeFileName)
+  const readCode = async () => codeInSetupText(await readFile(codeFile(), 'utf8'))
+  /** A code of the same length that is not the right one. */
+  const wrongCode = (code: string) => code.replace(/^./, (digit) => String((Number(digit) + 1) % 10))
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'kiosk-setup-code-'))
+    clock = new Date('2026-11-24T09:00:00.000Z')
+  })
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('is written once on first start as 8 random digits, with only its hash in the staff file', async () => {
+    const first = new StaffAuth(folder, openElectronStore, now)
+    const code = await readCode()
+    expect(code).toMatch(/^\d{8}$/)
+    expect(first.setupCodeFile()).toBe(codeFile())
+    const staffFile = await readFile(join(folder, 'staff.json'), 'utf8')
+    expect(staffFile).not.toContain(code)
+    expect(JSON.parse(staffFile).setupCodeHash).toMatch(/^scrypt\$/)
+    const written = (await stat(codeFile())).mtimeMs
+    new StaffAuth(folder, openElectronStore, now)
+    new StaffAuth(folder, openElectronStore, now)
+    expect(await readCode()).toBe(code)
+    expect((await stat(codeFile())).mtimeMs).toBe(written)
+    if (process.platform !== 'win32') expect((await stat(codeFile())).mode & 0o077).toBe(0)
+  })
+
+  it('sets the first PIN only with the right code, opens a session, and then stops working', async () => {
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    const code = (await readCode()) ?? ''
+    expect(await auth.createFirstPin(wrongCode(code), '2468')).toEqual({
+      ok: false,
+      refusal: { reason: 'wrong-code', triesLeft: 4 }
+    })
+    expect(auth.hasPin()).toBe(false)
+    expect(await auth.createFirstPin(code, '2468')).toEqual({ ok: true })
+    expect(auth.inSession()).toBe(true)
+    expect(auth.hasPin()).toBe(true)
+    expect(auth.canCreatePinOnScreen()).toBe(false)
+    expect(auth.setupCodeFile()).toBeNull()
+    await expect(stat(codeFile())).rejects.toThrow('ENOENT')
+    expect(JSON.parse(await readFile(join(folder, 'staff.json'), 'utf8')).setupCodeHash).toBeNull()
+    expect(await auth.createFirstPin(code, '1357')).toEqual({ ok: false, refusal: { reason: 'not-allowed' } })
+    const restarted = new StaffAuth(folder, openElectronStore, now)
+    expect(await restarted.createFirstPin(code, '1357')).toEqual({ ok: false, refusal: { reason: 'not-allowed' } })
+    expect(await restarted.unlock('2468')).toEqual({ ok: true })
+  })
+
+  it('counts wrong codes toward the same lockout as wrong PINs, across a restart', async () => {
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    const code = (await readCode()) ?? ''
+    for (const left of [4, 3, 2, 1]) {
+      expect(await auth.createFirstPin(wrongCode(code), '2468')).toEqual({
+        ok: false,
+        refusal: { reason: 'wrong-code', triesLeft: left }
+      })
+    }
+    expect(await auth.createFirstPin('1', '2468')).toEqual({ ok: false, refusal: { reason: 'locked', seconds: 30 } })
+    const restarted = new StaffAuth(folder, openElectronStore, now)
+    expect(restarted.lockedSeconds()).toBe(30)
+    expect(await restarted.createFirstPin(code, '2468')).toEqual({
+      ok: false,
+      refusal: { reason: 'locked', seconds: 30 }
+    })
+    expect(restarted.hasPin()).toBe(false)
+    clock = new Date(clock.getTime() + 30_000)
+    expect(await restarted.createFirstPin(code, '2468')).toEqual({ ok: true })
+    expect(restarted.lockedSeconds()).toBe(0)
+  })
+
+  it('checks guesses fired together one by one', async () => {
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    const code = (await readCode()) ?? ''
+    const guesses = ['00000000', '11111111', '22222222', '33333333', '44444444', '55555555'].filter(
+      (guess) => guess !== code
+    )
+    const answers = await Promise.all([...guesses, code].map((guess) => auth.createFirstPin(guess, '2468')))
+    expect(answers.filter((answer) => answer.ok)).toEqual([])
+    expect(answers.at(-1)).toEqual({ ok: false, refusal: { reason: 'locked', seconds: expect.any(Number) } })
+  })
+
+  it('is retired when IT sets the PIN, and never written again while a PIN exists', async () => {
+    const beforeCode = new StaffAuth(folder, openElectronStore, now)
+    const code = (await readCode()) ?? ''
+    await beforeCode.setPin('97531')
+    await expect(stat(codeFile())).rejects.toThrow('ENOENT')
+    expect(await beforeCode.createFirstPin(code, '2468')).toEqual({ ok: false, refusal: { reason: 'not-allowed' } })
+    const restarted = new StaffAuth(folder, openElectronStore, now)
+    expect(await readdir(folder)).not.toContain(setupCodeFileName)
+    expect(restarted.setupCodeFile()).toBeNull()
+    // A stray code file (put back from a backup) is removed at start, and its code does nothing.
+    await writeFile(codeFile(), `\r\n${code}\r\n`)
+    new StaffAuth(folder, openElectronStore, now)
+    expect(await readdir(folder)).not.toContain(setupCodeFileName)
+  })
+
+  it('still leaves a damaged staff file to IT: no code is written and an old one stops working', async () => {
+    new StaffAuth(folder, openElectronStore, now)
+    const code = (await readCode()) ?? ''
+    await writeFile(join(folder, 'staff.json'), '{"pinHash": ')
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    expect(auth.canCreatePinOnScreen()).toBe(false)
+    expect(auth.setupCodeFile()).toBeNull()
+    expect(await readdir(folder)).not.toContain(setupCodeFileName)
+    expect(await auth.createFirstPin(code, '2468')).toEqual({ ok: false, refusal: { reason: 'not-allowed' } })
+    expect(auth.hasPin()).toBe(false)
+    await auth.setPin('8642')
+    expect(await auth.unlock('8642')).toEqual({ ok: true })
+  })
+
+  it('writes a new code when IT deleted the file, and the old one stops working', async () => {
+    new StaffAuth(folder, openElectronStore, now)
+    const old = (await readCode()) ?? ''
+    await rm(codeFile())
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    const fresh = (await readCode()) ?? ''
+    expect(fresh).toMatch(/^\d{8}$/)
+    if (fresh !== old) {
+      expect(await auth.createFirstPin(old, '2468')).toMatchObject({ ok: false, refusal: { reason: 'wrong-code' } })
+    }
+    expect(await auth.createFirstPin(fresh, '2468')).toEqual({ ok: true })
+  })
+
+  it('leaves the first PIN to IT, and says why, when the code cannot be written', async () => {
+    // A folder where the temporary file would go: the write fails as on a read-only data folder, even for root.
+    await mkdir(join(folder, `${setupCodeFileName}.tmp`))
+    const logError = vi.fn()
+    const auth = new StaffAuth(folder, openElectronStore, now, 120, logError)
+    expect(auth.canCreatePinOnScreen()).toBe(false)
+    expect(auth.setupCodeFile()).toBeNull()
+    expect(logError).toHaveBeenCalledWith(expect.stringContaining(setupCodeFileName), expect.any(Error))
+    expect(await auth.createFirstPin('12345678', '2468')).toEqual({ ok: false, refusal: { reason: 'not-allowed' } })
+  })
+})
+
+// Each case hashes a PIN or code several times with scrypt, slow on a busy machine: a roomy time-out, no timing.
+describe('changing the PIN', { timeout: 30_000 }, () => {
+  let folder: string
+  let clock: Date
+  const now = () => clock
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'kiosk-pin-change-'))
+    clock = new Date('2026-11-24T09:00:00.000Z')
+  })
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('needs the current PIN; afterwards only the new one unlocks', async () => {
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    await auth.setPin('2468')
+    expect(await auth.changePin('2468', '975310')).toEqual({ ok: true })
+    auth.end()
+    expect(await auth.unlock('2468')).toEqual({ ok: false, refusal: { reason: 'wrong-pin', triesLeft: 4 } })
+    expect(await auth.unlock('975310')).toEqual({ ok: true })
+  })
+
+  it('counts a wrong current PIN toward the same lockout as unlocking', async () => {
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    await auth.setPin('2468')
+    for (const left of [4, 3, 2]) {
+      expect(await auth.changePin('1111', '1357')).toEqual({
+        ok: false,
+        refusal: { reason: 'wrong-pin', triesLeft: left }
+      })
+    }
+    expect(await auth.unlock('0000')).toEqual({ ok: false, refusal: { reason: 'wrong-pin', triesLeft: 1 } })
+    expect(await auth.changePin('1111', '1357')).toEqual({ ok: false, refusal: { reason: 'locked', seconds: 30 } })
+    expect(await auth.changePin('2468', '1357')).toEqual({ ok: false, refusal: { reason: 'locked', seconds: 30 } })
+    clock = new Date(clock.getTime() + 30_000)
+    expect(await auth.changePin('2468', '1357')).toEqual({ ok: true })
+    expect(auth.lockedSeconds()).toBe(0)
   })
 })

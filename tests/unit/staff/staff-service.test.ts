@@ -9,12 +9,20 @@ import type { StaffSummary } from '../../../src/shared/staff'
 import { dispatch } from '../../../src/main/kiosk/handlers'
 import type { KioskCore } from '../../../src/main/kiosk/kiosk-core'
 import { sortedByTime } from '../../../src/main/staff/staff-service'
+import { codeInSetupText, setupCodeFileName } from '../../../src/main/staff/setup-code'
 import { feedbackRecord } from '../support/records'
 import { startTestCore } from '../support/test-core'
 
 vi.mock('electron', () => ({ default: {} }))
 
 const sender = { senderUrl: 'app://kiosk/index.html' }
+
+/** The one-time setup code, read from the data folder as IT would. */
+async function setupCodeIn(folder: string): Promise<string> {
+  const code = codeInSetupText(await readFile(join(folder, setupCodeFileName), 'utf8'))
+  if (code === null) throw new Error('no setup code in the data folder')
+  return code
+}
 
 function record(day: number, overrides: Partial<FeedbackRecord> = {}): FeedbackRecord {
   return feedbackRecord({
@@ -54,7 +62,7 @@ describe('staff mode in main', () => {
   })
 
   const unlock = async () => {
-    await call('staff:create-pin', { pin: '2468', confirmation: '2468' })
+    await call('staff:create-pin', { setupCode: await setupCodeIn(data), pin: '2468', confirmation: '2468' })
   }
 
   it('refuses every staff-only operation outside a session', async () => {
@@ -67,6 +75,7 @@ describe('staff mode in main', () => {
       ['staff:reload-content', undefined],
       ['staff:restart', undefined],
       ['staff:quit', undefined],
+      ['staff:change-pin', { current: '2468', pin: '1357', confirmation: '1357' }],
       ['staff:touch', undefined]
     ]
     for (const [channel, payload] of staffOnly) {
@@ -76,27 +85,107 @@ describe('staff mode in main', () => {
     expect(quit).not.toHaveBeenCalled()
   })
 
-  it('creates the PIN on first use only when both entries match, then opens a session', async () => {
-    expect(await call('staff:status')).toEqual({
+  it(
+    'creates the PIN on first use only with the setup code and both entries matching, then opens a session',
+    { timeout: 30_000 },
+    async () => {
+      const code = await setupCodeIn(data)
+      expect(await call('staff:status')).toEqual({
+        ok: true,
+        value: {
+          inSession: false,
+          hasPin: false,
+          canCreatePin: true,
+          lockedSeconds: 0,
+          setupCodeFile: join(data, setupCodeFileName)
+        }
+      })
+      expect(JSON.stringify(await call('staff:status'))).not.toContain(code)
+      expect(await call('staff:create-pin', { setupCode: code, pin: '2468', confirmation: '2469' })).toMatchObject({
+        error: { code: 'invalid-input' }
+      })
+      const wrong = code.replace(/^./, (digit) => String((Number(digit) + 1) % 10))
+      expect(await call('staff:create-pin', { setupCode: wrong, pin: '2468', confirmation: '2468' })).toEqual({
+        ok: true,
+        value: { unlocked: false, reason: 'wrong-code', triesLeft: 4 }
+      })
+      expect(await call('staff:create-pin', { pin: '2468', confirmation: '2468' })).toMatchObject({
+        error: { code: 'invalid-input' }
+      })
+      expect((await call('staff:summary')).ok).toBe(false)
+      expect(await call('staff:create-pin', { setupCode: code, pin: '2468', confirmation: '2468' })).toEqual({
+        ok: true,
+        value: { unlocked: true }
+      })
+      expect(await call('staff:status')).toMatchObject({
+        value: { hasPin: true, canCreatePin: false, setupCodeFile: null }
+      })
+      await call('staff:end')
+      expect(await call('staff:create-pin', { setupCode: code, pin: '1111', confirmation: '1111' })).toMatchObject({
+        error: { code: 'staff-locked' }
+      })
+      expect(await call('staff:unlock', { pin: '1111' })).toEqual({
+        ok: true,
+        value: { unlocked: false, reason: 'wrong-pin', triesLeft: 4 }
+      })
+      expect(await call('staff:unlock', { pin: '2468' })).toEqual({ ok: true, value: { unlocked: true } })
+    }
+  )
+
+  it('says IT must set the PIN after a damaged staff file, and offers no setup code', async () => {
+    await writeFile(join(data, 'staff.json'), '{"pinHash": ')
+    const damaged = await startTestCore(data, {}, { now: () => clock })
+    const ask = (channel: Channel, payload?: unknown) =>
+      dispatch(damaged.handlers, channel, payload, sender, () => true)
+    expect(await ask('staff:status')).toMatchObject({
+      value: { hasPin: false, canCreatePin: false, setupCodeFile: null }
+    })
+    expect(await ask('staff:unlock', { pin: '2468' })).toEqual({
       ok: true,
-      value: { inSession: false, hasPin: false, canCreatePin: true, lockedSeconds: 0 }
+      value: { unlocked: false, reason: 'reset-required' }
     })
-    expect(await call('staff:create-pin', { pin: '2468', confirmation: '2469' })).toMatchObject({
-      error: { code: 'invalid-input' }
-    })
-    expect(await call('staff:create-pin', { pin: '2468', confirmation: '2468' })).toEqual({
-      ok: true,
-      value: { unlocked: true }
-    })
-    await call('staff:end')
-    expect(await call('staff:create-pin', { pin: '1111', confirmation: '1111' })).toMatchObject({
+    expect(await ask('staff:create-pin', { setupCode: '12345678', pin: '2468', confirmation: '2468' })).toMatchObject({
       error: { code: 'staff-locked' }
     })
-    expect(await call('staff:unlock', { pin: '1111' })).toEqual({
+  })
+
+  it(
+    'changes the PIN inside a session only, with the current PIN and the new one twice',
+    { timeout: 30_000 },
+    async () => {
+      const change = (current: string, pin: string, confirmation = pin) =>
+        call('staff:change-pin', { current, pin, confirmation })
+      expect(await change('2468', '1357')).toMatchObject({ error: { code: 'staff-locked' } })
+      await unlock()
+      expect(await change('2468', '1357', '1358')).toMatchObject({ error: { code: 'invalid-input' } })
+      expect(await change('2468', '12')).toMatchObject({ error: { code: 'invalid-input' } })
+      expect(await change('1111', '1357')).toEqual({
+        ok: true,
+        value: { changed: false, reason: 'wrong-pin', triesLeft: 4 }
+      })
+      expect(await change('2468', '1357')).toEqual({ ok: true, value: { changed: true } })
+      await call('staff:end')
+      expect(await call('staff:unlock', { pin: '2468' })).toMatchObject({ value: { unlocked: false } })
+      expect(await call('staff:unlock', { pin: '1357' })).toEqual({ ok: true, value: { unlocked: true } })
+    }
+  )
+
+  it('locks PIN entry when the current PIN is guessed wrong too often in a session', { timeout: 30_000 }, async () => {
+    await unlock()
+    for (const left of [4, 3, 2, 1]) {
+      expect(await call('staff:change-pin', { current: '0000', pin: '1357', confirmation: '1357' })).toMatchObject({
+        value: { changed: false, triesLeft: left }
+      })
+    }
+    expect(await call('staff:change-pin', { current: '0000', pin: '1357', confirmation: '1357' })).toEqual({
       ok: true,
-      value: { unlocked: false, reason: 'wrong-pin', triesLeft: 4 }
+      value: { changed: false, reason: 'locked', seconds: 30 }
     })
-    expect(await call('staff:unlock', { pin: '2468' })).toEqual({ ok: true, value: { unlocked: true } })
+    await call('staff:end')
+    expect(await call('staff:unlock', { pin: '2468' })).toEqual({
+      ok: true,
+      value: { unlocked: false, reason: 'locked', seconds: 30 }
+    })
   })
 
   it('ends the session after the configured time without a staff touch', async () => {
@@ -140,6 +229,31 @@ describe('staff mode in main', () => {
     core = await startTestCore(data, { stationLabel: 'Room 2' }, { now: () => clock, dataFolderInUse: chosen })
     await call('staff:unlock', { pin: '2468' })
     expect((await health()).dataFolder).toEqual(chosen)
+  })
+
+  it('shows in data health how long the kiosk has run, its memory, and the space left for its data', async () => {
+    const asked: string[] = []
+    const machine = {
+      uptimeSeconds: () => 93_784.9,
+      memoryBytes: () => 187_000_000,
+      diskFreeBytes: async (folder: string) => {
+        asked.push(folder)
+        return 42_000_000_000
+      }
+    }
+    const measured = await startTestCore(data, {}, { now: () => clock, machine })
+    expect(await measured.staff.health(0)).toMatchObject({
+      uptimeSeconds: 93_784,
+      memoryBytes: 187_000_000,
+      diskFreeBytes: 42_000_000_000
+    })
+    expect(asked).toEqual([data])
+    const unknown = await startTestCore(
+      data,
+      {},
+      { now: () => clock, machine: { ...machine, diskFreeBytes: async () => null } }
+    )
+    expect(await unknown.staff.health(0)).toMatchObject({ diskFreeBytes: null })
   })
 
   it('counts feedback saved, cleared or restored after the summary was last opened', async () => {
@@ -315,7 +429,7 @@ describe('staff mode and articles due for review', () => {
       now: () => new Date('2026-11-24T12:00:00')
     })
     const call = (channel: Channel, payload?: unknown) => dispatch(core.handlers, channel, payload, sender, () => true)
-    await call('staff:create-pin', { pin: '2468', confirmation: '2468' })
+    await call('staff:create-pin', { setupCode: await setupCodeIn(data), pin: '2468', confirmation: '2468' })
     const summary = await call('staff:summary')
     if (!summary.ok) throw new Error(summary.error.message)
     const { health } = summary.value as StaffSummary

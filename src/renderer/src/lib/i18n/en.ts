@@ -147,7 +147,24 @@ export const en = {
     newer: 'From a newer version, untouched',
     leftovers: (count: number) => `unfinished writes removed: ${count}`,
     changedSettings: 'Changed settings',
-    notInPlaylist: 'Not in the playlist'
+    notInPlaylist: 'Not in the playlist',
+    setupCodeTitle: 'Type the one-time setup code',
+    setupCodeWhere: 'No staff PIN yet. IT finds the code in this file on the kiosk PC:',
+    wrongCode: (tries: number) => `Wrong setup code. ${tries} ${tries === 1 ? 'try' : 'tries'} left before a pause.`,
+    changePin: 'Change the PIN',
+    currentPin: 'Enter the current staff PIN',
+    newPin: 'Choose a new staff PIN (4 to 8 digits)',
+    pinChanged: 'PIN changed. Use the new PIN from now on.',
+    backToPanel: 'Back to staff mode',
+    uptime: 'Running for',
+    runningFor: (days: number, hours: number, minutes: number) =>
+      days > 0 ? `${days} d ${hours} h ${minutes} min` : hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`,
+    memory: 'Memory in use',
+    megabytes: (megabytes: number) => `${megabytes} MB`,
+    diskFree: 'Free space for data',
+    gigabytes: (gigabytes: string) => `${gigabytes} GB`,
+    lowDisk: 'low: export and remove feedback',
+    unknown: 'unknown'
   },
   errors: {
     'invalid-input': 'Something went wrong. Please try again.',

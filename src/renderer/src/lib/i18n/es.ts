@@ -149,7 +149,25 @@ export const es: Messages = {
     newer: 'De una versión más nueva, sin tocar',
     leftovers: (count) => `escrituras a medias quitadas: ${count}`,
     changedSettings: 'Ajustes cambiados',
-    notInPlaylist: 'Fuera de la playlist'
+    notInPlaylist: 'Fuera de la playlist',
+    setupCodeTitle: 'Escriba el código de configuración de un solo uso',
+    setupCodeWhere: 'Aún no hay PIN. Informática encuentra el código en este archivo del ordenador del quiosco:',
+    wrongCode: (tries) =>
+      `Código incorrecto. ${tries === 1 ? 'Queda 1 intento' : `Quedan ${tries} intentos`} antes de una pausa.`,
+    changePin: 'Cambiar el PIN',
+    currentPin: 'Escriba el PIN actual del personal',
+    newPin: 'Elija un PIN nuevo (de 4 a 8 cifras)',
+    pinChanged: 'PIN cambiado. Use el PIN nuevo a partir de ahora.',
+    backToPanel: 'Volver al modo del personal',
+    uptime: 'En marcha desde hace',
+    runningFor: (days, hours, minutes) =>
+      days > 0 ? `${days} d ${hours} h ${minutes} min` : hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`,
+    memory: 'Memoria en uso',
+    megabytes: (megabytes) => `${megabytes} MB`,
+    diskFree: 'Espacio libre para los datos',
+    gigabytes: (gigabytes) => `${gigabytes} GB`,
+    lowDisk: 'poco: exporte y quite opiniones',
+    unknown: 'desconocido'
   },
   errors: {
     'invalid-input': 'Algo salió mal. Inténtelo de nuevo.',

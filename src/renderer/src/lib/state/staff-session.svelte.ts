@@ -1,20 +1,41 @@
 import type { KioskApi } from '../../../../shared/contract'
 import type { ErrorCode } from '../../../../shared/result'
-import type {
-  Destination,
-  ExportRangeChoice,
-  ExportReceipt,
-  StaffSummary,
-  UnlockAnswer
+import {
+  type Destination,
+  type ExportRangeChoice,
+  type ExportReceipt,
+  setupCodeDigits,
+  type StaffSummary,
+  type UnlockAnswer
 } from '../../../../shared/staff'
 import { systemTimers, type Timers } from '../../../../shared/timers'
 
-/** Where staff mode is: asking for a PIN, creating one (twice), locked out, or open. */
-export type StaffStep = 'closed' | 'pin' | 'create' | 'confirm' | 'reset-required' | 'panel'
+/**
+ * Where staff mode is: asking for a PIN; on first use the setup code, then a new PIN twice; waiting for IT; open; or,
+ * from the panel, changing the PIN (the current one, the new one twice, done).
+ */
+export type StaffStep =
+  | 'closed'
+  | 'pin'
+  | 'setup-code'
+  | 'create'
+  | 'confirm'
+  | 'reset-required'
+  | 'panel'
+  | 'change-current'
+  | 'change-new'
+  | 'change-confirm'
+  | 'change-done'
 
-/** What the PIN screen says under the pad. */
+const pinLength = { min: 4, max: 8 }
+
+/** What a PIN screen says under the pad. */
 export type PinNotice =
-  { kind: 'wrong'; triesLeft: number } | { kind: 'locked'; seconds: number } | { kind: 'mismatch' } | null
+  | { kind: 'wrong'; triesLeft: number }
+  | { kind: 'wrong-code'; triesLeft: number }
+  | { kind: 'locked'; seconds: number }
+  | { kind: 'mismatch' }
+  | null
 
 /** An export in progress or done, as the export card shows it. */
 export type ExportState =
@@ -25,8 +46,6 @@ export type ExportState =
   | { kind: 'clearing' }
   | { kind: 'cleared'; removed: number }
   | { kind: 'failed'; code: ErrorCode }
-
-const pinLength = { min: 4, max: 8 }
 
 /**
  * Staff mode in the renderer. It holds no secret: main keeps the PIN hash and the session; this class only keeps what
@@ -41,12 +60,18 @@ export class StaffSession {
   canPickFolder = $state(false)
   exportState: ExportState = $state.raw({ kind: 'idle' })
   error: ErrorCode | null = $state(null)
+  /** On first use, the file where IT finds the one-time setup code (the screen shows where, never the code). */
+  setupCodeFile: string | null = $state(null)
 
   #api: KioskApi
   #sessionMilliseconds: number
   #timers: Timers
   #idle: unknown = null
   #firstPin = ''
+  #currentPin = ''
+  #setupCode = ''
+  /** The new PIN, typed twice and kept only while a mistyped setup code is typed again. */
+  #chosenPin = ''
   #lastPing = 0
   /** Bumped on every close, so an answer that arrives after Cancel or a time-out cannot reopen the panel. */
   #generation = 0
@@ -67,20 +92,30 @@ export class StaffSession {
     this.pin = ''
     this.notice = null
     if (!status.ok) return
-    const { inSession, hasPin, canCreatePin, lockedSeconds } = status.value
+    const { inSession, hasPin, canCreatePin, lockedSeconds, setupCodeFile } = status.value
+    this.setupCodeFile = setupCodeFile
     if (inSession) await this.#openPanel()
-    else if (canCreatePin) this.step = 'create'
+    else if (canCreatePin) this.step = 'setup-code'
     else if (!hasPin) this.step = 'reset-required'
-    else {
-      this.step = 'pin'
-      if (lockedSeconds > 0) this.notice = { kind: 'locked', seconds: lockedSeconds }
-    }
+    else this.step = 'pin'
+    if (lockedSeconds > 0 && (this.step === 'pin' || this.step === 'setup-code'))
+      this.notice = { kind: 'locked', seconds: lockedSeconds }
     this.touch()
+  }
+
+  /** How many digits the pad takes now: the setup code's, or a PIN's. */
+  get maxDigits(): number {
+    return this.step === 'setup-code' ? setupCodeDigits : pinLength.max
+  }
+
+  /** How many digits OK needs: the whole setup code, or a PIN's least. */
+  get minDigits(): number {
+    return this.step === 'setup-code' ? setupCodeDigits : pinLength.min
   }
 
   /** A digit on the pad. */
   press(digit: string): void {
-    if (this.pin.length < pinLength.max && /^\d$/.test(digit)) this.pin += digit
+    if (this.pin.length < this.maxDigits && /^\d$/.test(digit)) this.pin += digit
     this.touch()
   }
 
@@ -92,15 +127,24 @@ export class StaffSession {
 
   /** Whether OK can be pressed. */
   get pinComplete(): boolean {
-    return this.pin.length >= pinLength.min
+    return this.pin.length >= this.minDigits
   }
 
-  /** OK on the pad: unlock, or take the first or second entry of a new PIN. */
+  /** OK on the pad: unlock; or take the setup code, or the first or second entry of a new PIN. */
   async submitPin(): Promise<void> {
     if (!this.pinComplete) return
     const pin = this.pin
     this.pin = ''
     this.touch()
+    if (this.step === 'setup-code') {
+      this.#setupCode = pin
+      this.notice = null
+      // After a mistyped code the PIN chosen twice still stands: only the code is asked again.
+      if (this.#chosenPin) return this.#createPin(this.#chosenPin)
+      this.step = 'create'
+      return
+    }
+    if (this.step.startsWith('change-')) return this.#changePin(pin)
     if (this.step === 'create') {
       this.#firstPin = pin
       this.step = 'confirm'
@@ -113,17 +157,38 @@ export class StaffSession {
         this.notice = { kind: 'mismatch' }
         return
       }
-      const generation = this.#generation
-      const created = await this.#api.createStaffPin({ pin, confirmation: this.#firstPin })
       this.#firstPin = ''
-      if (!(await this.#stillOpen(generation))) return
-      if (created.ok && created.value.unlocked) await this.#openPanel()
-      return
+      return this.#createPin(pin)
     }
     const generation = this.#generation
     const answer = await this.#api.unlockStaff({ pin })
     if (!(await this.#stillOpen(generation))) return
     if (answer.ok) await this.#answer(answer.value)
+  }
+
+  /** Sends the setup code and the new PIN; a wrong code asks for the code again, keeping the PIN chosen. */
+  async #createPin(pin: string): Promise<void> {
+    const generation = this.#generation
+    const created = await this.#api.createStaffPin({ setupCode: this.#setupCode, pin, confirmation: pin })
+    this.#setupCode = ''
+    if (!(await this.#stillOpen(generation))) return
+    // Refused outright: a PIN was set meanwhile (IT), or only IT may set one now. Ask main where things stand.
+    if (!created.ok) return this.open()
+    const answer = created.value
+    if (answer.unlocked) {
+      this.#chosenPin = ''
+      return this.#openPanel()
+    }
+    if (answer.reason === 'wrong-code' || answer.reason === 'locked') {
+      this.#chosenPin = pin
+      this.step = 'setup-code'
+      this.notice =
+        answer.reason === 'locked'
+          ? { kind: 'locked', seconds: answer.seconds }
+          : { kind: 'wrong-code', triesLeft: answer.triesLeft }
+      return
+    }
+    await this.#answer(answer)
   }
 
   /** False, and main's session ended, when staff mode was closed while waiting for main. */
@@ -137,7 +202,8 @@ export class StaffSession {
     if (answer.unlocked) return this.#openPanel()
     if (answer.reason === 'wrong-pin') this.notice = { kind: 'wrong', triesLeft: answer.triesLeft }
     else if (answer.reason === 'locked') this.notice = { kind: 'locked', seconds: answer.seconds }
-    else this.step = answer.reason === 'no-pin' ? 'create' : 'reset-required'
+    else if (answer.reason === 'no-pin') await this.open()
+    else if (answer.reason === 'reset-required') this.step = 'reset-required'
   }
 
   async #openPanel(): Promise<void> {
@@ -217,6 +283,62 @@ export class StaffSession {
     return result.ok
   }
 
+  /** "Change the PIN" on the panel: the pad asks for the current PIN, then the new one twice. */
+  startPinChange(): void {
+    this.step = 'change-current'
+    this.pin = ''
+    this.notice = null
+    this.touch()
+  }
+
+  /** Back from the PIN change (Cancel, or after it went through) to the panel, whose summary is kept. */
+  endPinChange(): void {
+    this.step = 'panel'
+    this.pin = ''
+    this.#currentPin = ''
+    this.#firstPin = ''
+    this.notice = null
+    this.touch()
+  }
+
+  /** The PIN change's steps; main counts a wrong current PIN toward the lockout and answers with what is left. */
+  async #changePin(pin: string): Promise<void> {
+    this.notice = null
+    if (this.step === 'change-current') {
+      this.#currentPin = pin
+      this.step = 'change-new'
+      return
+    }
+    if (this.step === 'change-new') {
+      this.#firstPin = pin
+      this.step = 'change-confirm'
+      return
+    }
+    if (pin !== this.#firstPin) {
+      this.step = 'change-new'
+      this.notice = { kind: 'mismatch' }
+      return
+    }
+    const current = this.#currentPin
+    this.#currentPin = ''
+    this.#firstPin = ''
+    const answer = await this.#api.changeStaffPin({ current, pin, confirmation: pin })
+    if (!this.step.startsWith('change-')) return
+    if (!answer.ok) {
+      this.step = 'panel'
+      return this.#failed(answer.error.code)
+    }
+    const result = answer.value
+    if (result.changed) this.step = 'change-done'
+    else {
+      this.step = 'change-current'
+      this.notice =
+        result.reason === 'locked'
+          ? { kind: 'locked', seconds: result.seconds }
+          : { kind: 'wrong', triesLeft: result.triesLeft }
+    }
+  }
+
   /** Restarts or quits the kiosk (main does it; the screen goes away with the app). */
   async restart(): Promise<void> {
     await this.#api.restartKiosk()
@@ -235,7 +357,7 @@ export class StaffSession {
     const now = Date.now()
     // Main's session must outlive the screen's: it is told at least every 5 seconds of use, and if it has already
     // ended (a restart, a lost session) the screen closes too.
-    if (this.step === 'panel' && now - this.#lastPing > 5_000) {
+    if ((this.step === 'panel' || this.step.startsWith('change-')) && now - this.#lastPing > 5_000) {
       this.#lastPing = now
       void this.#api.touchStaff().then((answer) => {
         if (!answer.ok) void this.close()
@@ -252,6 +374,9 @@ export class StaffSession {
     this.step = 'closed'
     this.pin = ''
     this.#firstPin = ''
+    this.#setupCode = ''
+    this.#chosenPin = ''
+    this.#currentPin = ''
     this.notice = null
     this.summary = null
     this.exportState = { kind: 'idle' }
