@@ -1,7 +1,7 @@
 import { commentMaxLength, type FeedbackInput, type FeedbackRecord } from '../../shared/feedback'
 import { fail, ok, type Result } from '../../shared/result'
 import type { FeedbackStore } from './feedback-store'
-import { scrubComment } from './scrub'
+import { type CommentScrubber, commentScrubber } from './scrub'
 
 /** Rounds a time down to the step (a quarter hour by default) so feedback cannot be matched to an appointment. */
 export function roundDown(time: Date, minutes: number): Date {
@@ -25,15 +25,41 @@ export interface FeedbackServiceOptions {
   /** Whether the article (and section, when given) is one the kiosk is showing. */
   isShown: (articleId: string, sectionId: string | null) => boolean
   logError: (message: string, error: unknown) => void
+  /** The process's scrubber unless a test gives another. */
+  scrubber?: Pick<CommentScrubber, 'scrub' | 'warmUp'>
+  /**
+   * How long after start the scrubber's language library is loaded (about a second of main's time), so it is not
+   * loaded while the kiosk starts nor on the first comment; null to load it on the first comment only.
+   */
+  scrubberWarmUpMs?: number | null
 }
+
+/** Ten seconds: the first screen is up and the content read long before, and a patient has not yet typed. */
+export const scrubberWarmUpMs = 10_000
 
 /** Turns validated feedback input into a stored, scrubbed, anonymous record. */
 export class FeedbackService {
   readonly #options: FeedbackServiceOptions
   #lastAccepted = Number.NEGATIVE_INFINITY
 
+  readonly #scrubber: Pick<CommentScrubber, 'scrub' | 'warmUp'>
+
   constructor(options: FeedbackServiceOptions) {
     this.#options = options
+    this.#scrubber = options.scrubber ?? commentScrubber
+    const delay = options.scrubberWarmUpMs === undefined ? scrubberWarmUpMs : options.scrubberWarmUpMs
+    if (delay !== null) {
+      setTimeout(() => {
+        this.#scrubber
+          .warmUp()
+          .catch((error: unknown) =>
+            options.logError(
+              'the comment scrubber could not load its language library; comments are scrubbed more strictly',
+              error
+            )
+          )
+      }, delay).unref()
+    }
   }
 
   /** Stores one piece of feedback, or says why not; a failed write leaves nothing half-stored. */
@@ -51,7 +77,8 @@ export class FeedbackService {
     // Taken before the write, so two submissions arriving together cannot both pass the gap.
     this.#lastAccepted = started
     // "[removed]" can be longer than what it replaced, so the limit is applied again after scrubbing.
-    const comment = input.comment === null ? '' : scrubComment(input.comment).slice(0, commentMaxLength).trim()
+    const comment =
+      input.comment === null ? '' : (await this.#scrub(input.comment, input.language)).slice(0, commentMaxLength).trim()
     const record: FeedbackRecord = {
       id: options.randomId(),
       articleId: input.articleId,
@@ -72,5 +99,14 @@ export class FeedbackService {
       return fail('storage-failed', 'the feedback could not be saved')
     }
     return ok({ id: record.id })
+  }
+
+  /** Scrubs a comment, noting in the error log when the stricter fallback had to be used. */
+  #scrub(comment: string, language: string): Promise<string> {
+    return this.#scrubber.scrub(comment, {
+      language,
+      onFallback: (error) =>
+        this.#options.logError('a comment was scrubbed without the language library, so more strictly', error)
+    })
   }
 }

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FeedbackInput } from '../../../src/shared/feedback'
-import { FeedbackService, roundDown } from '../../../src/main/feedback/feedback-service'
+import { FeedbackService, type FeedbackServiceOptions, roundDown } from '../../../src/main/feedback/feedback-service'
 import { FeedbackStore } from '../../../src/main/feedback/feedback-store'
+import { CommentScrubber } from '../../../src/main/feedback/scrub'
 import { openElectronStore } from '../support/open-json-file'
 
 vi.mock('electron', () => ({ default: {} }))
@@ -23,13 +24,15 @@ describe('feedback service', () => {
   let clock: Date
   let store: FeedbackStore
   let service: FeedbackService
+  let options: FeedbackServiceOptions
   const logError = vi.fn()
 
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), 'kiosk-feedback-service-'))
     clock = new Date('2026-11-24T10:44:59.999Z')
     store = new FeedbackStore(folder, openElectronStore, () => clock)
-    service = new FeedbackService({
+    logError.mockClear()
+    options = {
       store,
       now: () => clock,
       monotonic: () => clock.getTime(),
@@ -40,8 +43,10 @@ describe('feedback service', () => {
       roundingMinutes: () => 15,
       minimumGapSeconds: () => 5,
       isShown: (articleId, sectionId) => articleId === 'knee-pain' && (sectionId === null || sectionId === 'exercises'),
-      logError
-    })
+      logError,
+      scrubberWarmUpMs: null
+    }
+    service = new FeedbackService(options)
   })
   afterEach(async () => {
     await rm(folder, { recursive: true, force: true })
@@ -69,6 +74,41 @@ describe('feedback service', () => {
   it('scrubs contact details before anything is stored', async () => {
     await service.submit(input({ comment: '  call me 07700 900123  ' }))
     expect((await store.allRecords())[0]?.comment).toBe('call me [removed]')
+  })
+
+  it('removes names and record numbers, in either language, before anything is stored', async () => {
+    await service.submit(input({ comment: 'Dr. Smith was kind, MRN 48213' }))
+    clock = new Date(clock.getTime() + 60_000)
+    await service.submit(input({ comment: 'la enfermera Ruiz fue muy amable', language: 'es' }))
+    expect((await store.allRecords()).map((record) => record.comment).sort()).toEqual([
+      'Dr. [removed] was kind, MRN [removed]',
+      'la enfermera [removed] fue muy amable'
+    ])
+  })
+
+  it('stores a comment scrubbed more strictly, and logs why, when the language library is missing', async () => {
+    const missing = new CommentScrubber(() => {
+      throw new Error('Cannot find module compromise')
+    })
+    const strict = new FeedbackService({ ...options, scrubber: missing })
+    expect((await strict.submit(input({ comment: 'Thanks Jane, call 07700 900123' }))).ok).toBe(true)
+    expect((await store.allRecords())[0]?.comment).toBe('Thanks [removed], call [removed]')
+    expect(logError).toHaveBeenCalledWith(
+      'a comment was scrubbed without the language library, so more strictly',
+      expect.objectContaining({ message: 'Cannot find module compromise' })
+    )
+  })
+
+  it('loads the language library after start, and logs if it cannot', async () => {
+    const warmUp = vi.fn(() => Promise.reject(new Error('Cannot find module compromise')))
+    new FeedbackService({ ...options, scrubber: { warmUp, scrub: async (text) => text }, scrubberWarmUpMs: 0 })
+    expect(warmUp).not.toHaveBeenCalled()
+    await vi.waitFor(() => expect(logError).toHaveBeenCalled())
+    expect(warmUp).toHaveBeenCalledTimes(1)
+    expect(logError).toHaveBeenCalledWith(
+      'the comment scrubber could not load its language library; comments are scrubbed more strictly',
+      expect.any(Error)
+    )
   })
 
   it('stores an empty or blank comment as no comment', async () => {
