@@ -110,6 +110,10 @@ const usZip = new RegExp(String.raw`(?<=\b(?:${usStates}),?\s+)\d{5}(?:-\d{4})?\
 const spanishPostcode = /\b(?:0[1-9]|[1-4]\d|5[0-2])\d{3}(?=,?\s+\p{Lu}\p{Ll})/gu
 const spanishPostcodeAfterCp = /(?<=\bc\.?\s?p\.?\s?)(?:0[1-9]|[1-4]\d|5[0-2])\d{3}\b/giu
 
+// A name typed straight after an abbreviated title, without a space: "Dr.Smith", "Sra.López".
+const joinedTitle =
+  /(?<=(?<!\p{L})(?:[Dd]ra?|[Mm]rs?|[Mm][sx]|[Pp]rof|[Ss]ra?|[Ss]rta|[Dd]ña|DRA?|MRS?|PROF|SRA?)\.)\p{Lu}[\p{L}'’-]*/gu
+
 function allMatches(pattern: RegExp, text: string): Range[] {
   return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }))
 }
@@ -148,7 +152,8 @@ function recordNumbers(text: string): Range[] {
 
 /**
  * Everything the patterns alone find: e-mail addresses, phone numbers, dates, record numbers after their keyword,
- * street addresses, flats and floors, postcodes, and any run of 6 or more digits.
+ * street addresses, flats and floors, postcodes, a name joined to its title ("Dr.Smith"), and any run of 6 or more
+ * digits.
  */
 export function patternRanges(text: string): Range[] {
   return [
@@ -165,6 +170,7 @@ export function patternRanges(text: string): Range[] {
     ...allMatches(dwelling, text),
     ...allMatches(ukPostcode, text),
     ...allMatches(usZip, text),
+    ...allMatches(joinedTitle, text),
     ...allMatches(spanishPostcode, text),
     ...allMatches(spanishPostcodeAfterCp, text),
     ...allMatches(longDigits, text)

@@ -73,6 +73,7 @@ describe('comment scrubbing of names, addresses and numbers in words', () => {
     ['Nurse Patel explained it', `Nurse ${R} explained it`],
     ["Mrs O'Brien at the desk", `Mrs ${R} at the desk`],
     ['thanks to dr ahmed', `thanks to dr ${R}`],
+    ['thanks Dr.Smith, no space', `thanks Dr.${R}, no space`],
     ['My name is John Carter and I liked it', `My name is ${R} and I liked it`],
     ['I live at 42 Elm Street, Apt 3', `I live at ${R}, ${R}`],
     ['write to 221B Baker Street, London NW1 6XE', `write to ${R}, London ${R}`],
