@@ -76,11 +76,15 @@ const englishStreet = new RegExp(
 )
 // Spanish ones: the kind first, then the name, then the number (Calle Mayor 5, Avenida de la Constitución 12).
 // "Paseo", "camino" and "ronda" are also verbs (paseo por el parque 20 minutos), so those need a capital.
-const spanishParticles = String.raw`(?:(?:de|del|la|las|los|el|y)\s+)*`
+// A particle is never also a name word, so that each word can be read one way only: with both readings open,
+// "calle de la de la de la…" took the pattern minutes to give up on.
+const particle = 'de|del|la|las|los|el|y'
+const spanishParticles = String.raw`(?:(?:${particle})\s+)*`
 const notSpanishStreetName =
   'a|al|en|por|para|con|sin|que|muy|es|está|esta|estaba|son|fue|hay|me|te|se|lo|le|mi|su|tu|un|una|unos|unas|' +
   'cada|todos|todas|más|menos|casi|unos|sobre|hasta|desde|durante|tras'
-const spanishStreetName = String.raw`(?:(?!(?:${notSpanishStreetName})\s)[\p{L}'.-]+\s+${spanishParticles}){1,4}`
+const spanishNameWord = String.raw`(?!(?:${particle}|${notSpanishStreetName})\s)[\p{L}'.-]+`
+const spanishStreetName = String.raw`(?:${spanishNameWord}\s+${spanishParticles}){1,4}`
 const spanishStreetNumber = String.raw`(?:n[úu]mero\s+|n[º°]\s*|no\.?\s*)?\d{1,4}[a-z]?\b(?!\s*(?:min|minutos?|horas?|h\b|km|kil[óo]metros?|metros?|m\b|pasos|veces|d[íi]as|años|mg|ml))`
 const spanishStreet = new RegExp(
   String.raw`(?<!\p{L})(?:calle|c/|avenida|avda\.?|av\.|plaza|pza\.?|carretera|ctra\.?|travesía|travesia|glorieta|pasaje|urbanización|urbanizacion|urb\.)\s*${spanishParticles}${spanishStreetName}${spanishStreetNumber}`,
@@ -88,7 +92,7 @@ const spanishStreet = new RegExp(
 )
 const spanishVerbStreet = new RegExp(
   String.raw`(?<!\p{L})(?:Paseo|Camino|Ronda|Rúa|Vía|Via|P[º°])\s+${spanishParticles}\p{Lu}[\p{L}'.-]*\s+` +
-    String.raw`${spanishParticles}(?:[\p{L}'.-]+\s+${spanishParticles}){0,3}${spanishStreetNumber}`,
+    String.raw`${spanishParticles}(?:${spanishNameWord}\s+${spanishParticles}){0,3}${spanishStreetNumber}`,
   'gu'
 )
 // A street without its number, where someone says they live: "I live on Oak Street", "vivo en la calle Mayor".

@@ -177,6 +177,26 @@ describe('the comment scrubber without its language library', () => {
   })
 })
 
+describe('comment scrubbing of hostile text', () => {
+  // Repeated words that the patterns could read more than one way once took minutes ("calle de la de la…").
+  it.each([
+    'calle ' + 'de la '.repeat(80),
+    'Paseo De ' + 'de '.repeat(160),
+    'vivo en calle ' + 'De '.repeat(150),
+    '1 ' + 'Elm '.repeat(120),
+    'a dot '.repeat(100),
+    'maria '.repeat(80) + 'at gmail',
+    'the fifth of May '.repeat(30),
+    'twenty one '.repeat(45),
+    'MRN '.repeat(120),
+    'Dr. '.repeat(120)
+  ])('scrubs %s… without getting stuck', async (comment) => {
+    const text = comment.slice(0, 500)
+    const scrubbed = await scrubComment(text)
+    expect(scrubbed.replaceAll(R, '').length).toBeLessThanOrEqual(text.length)
+  })
+})
+
 describe('loading the language library', () => {
   it('loads nothing until a comment comes or the warm-up runs, then loads once', async () => {
     const { load, counts } = countingLoader()
