@@ -76,9 +76,17 @@ export class FeedbackService {
     const previous = this.#lastAccepted
     // Taken before the write, so two submissions arriving together cannot both pass the gap.
     this.#lastAccepted = started
+    let scrubbed: string
+    try {
+      scrubbed = input.comment === null ? '' : await this.#scrub(input.comment, input.language)
+    } catch (error) {
+      // Never the raw text: without a scrubbed comment nothing is stored, and the patient may send again.
+      this.#lastAccepted = previous
+      options.logError('a comment could not be scrubbed, so nothing was stored', error)
+      return fail('internal', 'the comment could not be checked for personal details')
+    }
     // "[removed]" can be longer than what it replaced, so the limit is applied again after scrubbing.
-    const comment =
-      input.comment === null ? '' : (await this.#scrub(input.comment, input.language)).slice(0, commentMaxLength).trim()
+    const comment = scrubbed.slice(0, commentMaxLength).trim()
     const record: FeedbackRecord = {
       id: options.randomId(),
       articleId: input.articleId,

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FeedbackInput } from '../../../src/shared/feedback'
 import { FeedbackService, type FeedbackServiceOptions, roundDown } from '../../../src/main/feedback/feedback-service'
 import { FeedbackStore } from '../../../src/main/feedback/feedback-store'
-import { CommentScrubber } from '../../../src/main/feedback/scrub'
+import { CommentScrubber, commentScrubber } from '../../../src/main/feedback/scrub'
 import { openElectronStore } from '../support/open-json-file'
 
 vi.mock('electron', () => ({ default: {} }))
@@ -18,6 +18,9 @@ const input = (overrides: Partial<FeedbackInput> = {}): FeedbackInput => ({
   language: 'en',
   ...overrides
 })
+
+// The language library takes a second or two to load (more on a busy machine): once, before the tests time anything.
+beforeAll(() => commentScrubber.warmUp(), 60_000)
 
 describe('feedback service', () => {
   let folder: string
@@ -97,6 +100,22 @@ describe('feedback service', () => {
       'a comment was scrubbed without the language library, so more strictly',
       expect.objectContaining({ message: 'Cannot find module compromise' })
     )
+  })
+
+  it('stores nothing when scrubbing fails outright, says so, and lets the patient send again', async () => {
+    const broken = {
+      warmUp: async () => {},
+      scrub: vi.fn((_text: string): Promise<string> => Promise.reject(new Error('a pattern broke')))
+    }
+    const failing = new FeedbackService({ ...options, scrubber: broken })
+    expect(await failing.submit(input({ comment: 'Dr. Smith was kind' }))).toMatchObject({
+      ok: false,
+      error: { code: 'internal' }
+    })
+    expect(await store.allRecords()).toEqual([])
+    expect(logError).toHaveBeenCalledWith('a comment could not be scrubbed, so nothing was stored', expect.any(Error))
+    broken.scrub.mockImplementation(async (text: string) => text)
+    expect((await failing.submit(input({ comment: 'fine' }))).ok).toBe(true)
   })
 
   it('loads the language library after start, and logs if it cannot', async () => {

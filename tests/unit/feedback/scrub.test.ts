@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
-import { CommentScrubber, removedMarker, scrubComment } from '../../../src/main/feedback/scrub'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { CommentScrubber, commentScrubber, removedMarker, scrubComment } from '../../../src/main/feedback/scrub'
 import { loadTaggers, type Taggers } from '../../../src/main/feedback/scrub-taggers'
 
 const R = removedMarker
+
+// The language library takes a second or two to load (more on a busy machine): once, before the first test.
+beforeAll(() => commentScrubber.warmUp(), 60_000)
 
 describe('comment scrubbing', () => {
   it.each([
