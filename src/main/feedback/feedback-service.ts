@@ -26,40 +26,19 @@ export interface FeedbackServiceOptions {
   isShown: (articleId: string, sectionId: string | null) => boolean
   logError: (message: string, error: unknown) => void
   /** The process's scrubber unless a test gives another. */
-  scrubber?: Pick<CommentScrubber, 'scrub' | 'warmUp'>
-  /**
-   * How long after start the scrubber's language library is loaded (about a second of main's time), so it is not
-   * loaded while the kiosk starts nor on the first comment; null to load it on the first comment only.
-   */
-  scrubberWarmUpMs?: number | null
+  scrubber?: Pick<CommentScrubber, 'scrub'>
 }
-
-/** Ten seconds: the first screen is up and the content read long before, and a patient has not yet typed. */
-export const scrubberWarmUpMs = 10_000
 
 /** Turns validated feedback input into a stored, scrubbed, anonymous record. */
 export class FeedbackService {
   readonly #options: FeedbackServiceOptions
   #lastAccepted = Number.NEGATIVE_INFINITY
 
-  readonly #scrubber: Pick<CommentScrubber, 'scrub' | 'warmUp'>
+  readonly #scrubber: Pick<CommentScrubber, 'scrub'>
 
   constructor(options: FeedbackServiceOptions) {
     this.#options = options
     this.#scrubber = options.scrubber ?? commentScrubber
-    const delay = options.scrubberWarmUpMs === undefined ? scrubberWarmUpMs : options.scrubberWarmUpMs
-    if (delay !== null) {
-      setTimeout(() => {
-        this.#scrubber
-          .warmUp()
-          .catch((error: unknown) =>
-            options.logError(
-              'the comment scrubber could not load its language library; comments are scrubbed more strictly',
-              error
-            )
-          )
-      }, delay).unref()
-    }
   }
 
   /** Stores one piece of feedback, or says why not; a failed write leaves nothing half-stored. */

@@ -62,7 +62,7 @@ export interface Findings {
  * Finds and removes what identifies a person in a patient's comment: hand-written patterns (e-mail addresses,
  * phone numbers, dates, record numbers, addresses, postcodes, long digit runs) together with a natural-language
  * library (compromise and es-compromise) for names and numbers written in words. The library takes about a second
- * to load, so it is loaded once, on the first comment or when `warmUp` is called after start. If it cannot load or
+ * to load, so it is loaded once, on the first comment or when `warmUp` is called (main does, after start). If it cannot load or
  * fails on a comment, the patterns still run and every capitalised word is removed as well: more is lost from
  * that comment, but nothing identifying is kept for want of the library.
  */
@@ -134,6 +134,12 @@ export class CommentScrubber {
     return redact(text, ranges)
   }
 }
+
+/**
+ * When main loads the language library (about a second of its time): ten seconds after start, when the first screen
+ * is long up and before a patient has typed a comment, so neither the start nor the first comment waits for it.
+ */
+export const scrubberWarmUpMs = 10_000
 
 /** The scrubber main uses: one per process, so the language library is loaded once. */
 export const commentScrubber = new CommentScrubber()

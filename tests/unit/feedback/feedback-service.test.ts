@@ -46,8 +46,7 @@ describe('feedback service', () => {
       roundingMinutes: () => 15,
       minimumGapSeconds: () => 5,
       isShown: (articleId, sectionId) => articleId === 'knee-pain' && (sectionId === null || sectionId === 'exercises'),
-      logError,
-      scrubberWarmUpMs: null
+      logError
     }
     service = new FeedbackService(options)
   })
@@ -104,7 +103,6 @@ describe('feedback service', () => {
 
   it('stores nothing when scrubbing fails outright, says so, and lets the patient send again', async () => {
     const broken = {
-      warmUp: async () => {},
       scrub: vi.fn((_text: string): Promise<string> => Promise.reject(new Error('a pattern broke')))
     }
     const failing = new FeedbackService({ ...options, scrubber: broken })
@@ -116,18 +114,6 @@ describe('feedback service', () => {
     expect(logError).toHaveBeenCalledWith('a comment could not be scrubbed, so nothing was stored', expect.any(Error))
     broken.scrub.mockImplementation(async (text: string) => text)
     expect((await failing.submit(input({ comment: 'fine' }))).ok).toBe(true)
-  })
-
-  it('loads the language library after start, and logs if it cannot', async () => {
-    const warmUp = vi.fn(() => Promise.reject(new Error('Cannot find module compromise')))
-    new FeedbackService({ ...options, scrubber: { warmUp, scrub: async (text) => text }, scrubberWarmUpMs: 0 })
-    expect(warmUp).not.toHaveBeenCalled()
-    await vi.waitFor(() => expect(logError).toHaveBeenCalled())
-    expect(warmUp).toHaveBeenCalledTimes(1)
-    expect(logError).toHaveBeenCalledWith(
-      'the comment scrubber could not load its language library; comments are scrubbed more strictly',
-      expect.any(Error)
-    )
   })
 
   it('stores an empty or blank comment as no comment', async () => {
