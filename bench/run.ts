@@ -19,7 +19,8 @@ const benchmarks: Record<number, () => Promise<{ default: Benchmark }>> = {
   4: () => import('./endurance.bench'),
   5: () => import('./store.bench'),
   6: () => import('./export.bench'),
-  7: () => import('./summary.bench')
+  7: () => import('./summary.bench'),
+  8: () => import('./scrub.bench')
 }
 
 const resultsFile = resolve(import.meta.dirname, 'results.json')

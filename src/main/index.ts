@@ -6,6 +6,7 @@ import { BackgroundWork } from './kiosk/background-work'
 import { runCli } from './cli/cli'
 import { needsKioskData, parseCliArguments } from './cli/cli-arguments'
 import { listRemovableDrives } from './export/drives'
+import { commentScrubber, scrubberWarmUpMs } from './feedback/scrub'
 import { type KioskCore, startKioskCore } from './kiosk/kiosk-core'
 import { chooseDataFolder, describeDataFolder, folderProbes } from './kiosk/data-folder'
 import { pageWithFirstScreen } from './kiosk/first-screen-page'
@@ -164,4 +165,15 @@ async function start(): Promise<void> {
   ).start()
   // A freshly loaded screen never inherits a staff session (a crash reload, the nightly reload).
   window.webContents.on('did-start-loading', () => core.staff.end())
+  // The comment scrubber's language library: loaded once the kiosk is up, so the first comment need not wait for it.
+  setTimeout(() => {
+    commentScrubber
+      .warmUp()
+      .catch((error: unknown) =>
+        core.logError(
+          'the comment scrubber could not load its language library; comments are scrubbed more strictly',
+          error
+        )
+      )
+  }, scrubberWarmUpMs)
 }

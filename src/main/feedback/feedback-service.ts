@@ -1,7 +1,7 @@
 import { commentMaxLength, type FeedbackInput, type FeedbackRecord } from '../../shared/feedback'
 import { fail, ok, type Result } from '../../shared/result'
 import type { FeedbackStore } from './feedback-store'
-import { scrubComment } from './scrub'
+import { type CommentScrubber, commentScrubber } from './scrub'
 
 /** Rounds a time down to the step (a quarter hour by default) so feedback cannot be matched to an appointment. */
 export function roundDown(time: Date, minutes: number): Date {
@@ -25,6 +25,8 @@ export interface FeedbackServiceOptions {
   /** Whether the article (and section, when given) is one the kiosk is showing. */
   isShown: (articleId: string, sectionId: string | null) => boolean
   logError: (message: string, error: unknown) => void
+  /** The process's scrubber unless a test gives another. */
+  scrubber?: Pick<CommentScrubber, 'scrub'>
 }
 
 /** Turns validated feedback input into a stored, scrubbed, anonymous record. */
@@ -32,8 +34,11 @@ export class FeedbackService {
   readonly #options: FeedbackServiceOptions
   #lastAccepted = Number.NEGATIVE_INFINITY
 
+  readonly #scrubber: Pick<CommentScrubber, 'scrub'>
+
   constructor(options: FeedbackServiceOptions) {
     this.#options = options
+    this.#scrubber = options.scrubber ?? commentScrubber
   }
 
   /** Stores one piece of feedback, or says why not; a failed write leaves nothing half-stored. */
@@ -57,8 +62,17 @@ export class FeedbackService {
     const previous = this.#lastAccepted
     // Taken before the write, so two submissions arriving together cannot both pass the gap.
     this.#lastAccepted = started
+    let scrubbed: string
+    try {
+      scrubbed = input.comment === null ? '' : await this.#scrub(input.comment, input.language)
+    } catch (error) {
+      // Never the raw text: without a scrubbed comment nothing is stored, and the patient may send again.
+      this.#lastAccepted = previous
+      options.logError('a comment could not be scrubbed, so nothing was stored', error)
+      return fail('internal', 'the comment could not be checked for personal details')
+    }
     // "[removed]" can be longer than what it replaced, so the limit is applied again after scrubbing.
-    const comment = input.comment === null ? '' : scrubComment(input.comment).slice(0, commentMaxLength).trim()
+    const comment = scrubbed.slice(0, commentMaxLength).trim()
     const record: FeedbackRecord = {
       id: options.randomId(),
       articleId: input.articleId,
@@ -79,5 +93,14 @@ export class FeedbackService {
       return fail('storage-failed', 'the feedback could not be saved')
     }
     return ok({ id: record.id })
+  }
+
+  /** Scrubs a comment, noting in the error log when the stricter fallback had to be used. */
+  #scrub(comment: string, language: string): Promise<string> {
+    return this.#scrubber.scrub(comment, {
+      language,
+      onFallback: (error) =>
+        this.#options.logError('a comment was scrubbed without the language library, so more strictly', error)
+    })
   }
 }

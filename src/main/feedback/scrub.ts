@@ -1,46 +1,11 @@
+import { wordRanges } from './scrub-names'
+import { patternRanges, type Range, recordKeywordEnds } from './scrub-patterns'
+import { guessLanguage, isOrdinaryWord, loadTaggers, plainTokens, tagComment, type Taggers } from './scrub-taggers'
+
+export type { Range } from './scrub-patterns'
+
 /** What replaces anything that could identify or contact a person. */
 export const removedMarker = '[removed]'
-
-// "at" and "dot" as people write them to get past filters, in the kiosk's languages (en, es, fr).
-const spelledAt = String.raw`(?:\s*@\s*|\s*[([]\s*(?:at|arroba)\s*[)\]]\s*|\s+(?:at|arroba|arobase)\s+)`
-const spelledDot = String.raw`(?:\s*\.\s*|\s*[([]\s*(?:dot|punto|point)\s*[)\]]\s*|\s+(?:dot|punto|point)\s+)`
-const word = String.raw`[\p{L}\p{N}_%+-]+`
-// E-mail addresses as written (name@host.tld), removed first so their name part is not mistaken for prose.
-const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
-// Then spelled ones: a name (with spelled dots), an "at", and a domain with at least one "dot".
-const localPart = String.raw`${word}(?:(?:\.|\s+(?:dot|punto|point)\s+)${word})*`
-const spelledEmail = new RegExp(
-  String.raw`${localPart}${spelledAt}${word}(?:${spelledDot}${word})*${spelledDot}\p{L}{2,}\b`,
-  'giu'
-)
-
-// Dates written with one separator used twice: 12/03/1980, 1980-03-12, 12.3.80; not ranges like 9.30-10.45 or 2.5-3.
-const numericDate = /(?<![\d.,])\d{1,4}([./-])\d{1,2}\1\d{2,4}(?![\d.,]\d)/gu
-const monthNames =
-  'january|february|march|april|june|july|august|september|october|november|december|' +
-  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?tiembre|octubre|noviembre|diciembre|' +
-  'janvier|février|fevrier|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre'
-// Abbreviations and "May"/"mars" are ordinary words too, so they count as a month only next to a year.
-const ambiguousMonths = 'jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mars|mai'
-const day = String.raw`\d{1,2}(?:st|nd|rd|th|º|er)?`
-const year = String.raw`\d{2,4}`
-const wordDate = new RegExp(
-  [
-    String.raw`\b${day}\s+(?:de\s+)?(?:${monthNames})(?:\s*(?:de\s+)?,?\s*${year})?\b`,
-    String.raw`\b${day}\s+(?:de\s+)?(?:${ambiguousMonths})\.?\s*(?:de\s+)?,?\s*${year}\b`,
-    String.raw`\b(?:${monthNames})\s+${day},?(?:\s*${year})?\b`,
-    String.raw`\b(?:${ambiguousMonths})\.?\s+${day},?\s*${year}\b`
-  ].join('|'),
-  'giu'
-)
-
-// Phone numbers: optional +country code, then digits in groups split by spaces, dots, dashes or brackets.
-const phone = /(?:\+|00)?\(?\d[\d\s().\-‐‑‒–—]{5,}\d/gu
-// Ranges people write about their care, not contact numbers: 2015-2020, 9.30-10.45.
-const ranges = /^(?:(?:19|20)\d\d\s*[-‐‑‒–—]\s*(?:19|20)\d\d|\d{1,2}[.:]\d\d\s*[-‐‑‒–—]\s*\d{1,2}[.:]\d\d)$/u
-
-// Anything left with 6 or more digits in a run could be a record, insurance or card number.
-const longDigits = /\d{6,}/gu
 
 // Control characters and invisible format characters that could hide text, reverse it or break a CSV. Zero-width
 // joiners (U+200C, U+200D) stay: emoji sequences and Persian words need them.
@@ -57,27 +22,129 @@ function asciiDigits(text: string): string {
   })
 }
 
-function digitCount(text: string): number {
-  return text.replace(/\D/g, '').length
+/** The text every finder reads: NFC, digits as 0-9, control characters as spaces. */
+export function prepareComment(text: string): string {
+  return asciiDigits(text.normalize('NFC')).replace(controls, ' ')
+}
+
+/** Replaces each stretch (overlapping ones merged) by the marker, then tidies the spaces. */
+export function redact(text: string, ranges: Range[]): string {
+  const sorted = [...ranges].filter((range) => range.end > range.start).sort((a, b) => a.start - b.start)
+  let result = ''
+  let position = 0
+  for (const range of sorted) {
+    if (range.end <= position) continue
+    if (range.start >= position) {
+      result += text.slice(position, range.start) + removedMarker
+    }
+    position = range.end
+  }
+  return (result + text.slice(position)).replace(/[ \t]{2,}/g, ' ').trim()
+}
+
+/** How a comment is to be scrubbed. */
+export interface ScrubOptions {
+  /** The interface language the patient used; settles the guess when a comment could be either language. */
+  language?: string
+  /** Told when the language library is missing or failed, and the stricter fallback was used instead. */
+  onFallback?: (error: unknown) => void
+}
+
+/** What was found in a comment: the prepared text and the stretches of it that identify someone. */
+export interface Findings {
+  text: string
+  ranges: Range[]
+  /** False when the language library was not used (missing or failed) and the stricter fallback ran. */
+  tagged: boolean
 }
 
 /**
- * Makes a comment safe to keep: NFC normalised, control characters gone, and e-mail addresses, phone numbers,
- * dates and long digit runs replaced by "[removed]", so a patient who types contact details is not stored with them.
- * A safety net, not a guarantee: names and addresses written in words cannot be told from other words.
+ * Finds and removes what identifies a person in a patient's comment: hand-written patterns (e-mail addresses,
+ * phone numbers, dates, record numbers, addresses, postcodes, long digit runs) together with a natural-language
+ * library (compromise and es-compromise) for names and numbers written in words. The library takes about a second
+ * to load, so it is loaded once, on the first comment or when `warmUp` is called (main does, after start). If it cannot load or
+ * fails on a comment, the patterns still run and every capitalised word is removed as well: more is lost from
+ * that comment, but nothing identifying is kept for want of the library.
  */
-export function scrubComment(text: string): string {
-  return asciiDigits(text.normalize('NFC'))
-    .replace(controls, ' ')
-    .replace(email, removedMarker)
-    .replace(spelledEmail, removedMarker)
-    .replace(wordDate, removedMarker)
-    .replace(numericDate, removedMarker)
-    .replace(phone, (match) => {
-      const trimmed = match.trim()
-      return digitCount(trimmed) >= 7 && !ranges.test(trimmed) ? match.replace(trimmed, removedMarker) : match
+export class CommentScrubber {
+  readonly #load: () => Taggers
+  #taggers: Promise<Taggers> | null = null
+
+  constructor(load: () => Taggers = loadTaggers) {
+    this.#load = load
+  }
+
+  /** The language library, loaded on first use; rejects if it cannot be loaded. */
+  #library(): Promise<Taggers> {
+    // Loaded in a task of its own, so whoever asks is not held up by it.
+    this.#taggers ??= new Promise<Taggers>((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          resolve(this.#load())
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)))
+        }
+      })
     })
-    .replace(longDigits, removedMarker)
-    .replace(/[ \t]{2,}/g, ' ')
-    .trim()
+    return this.#taggers
+  }
+
+  /**
+   * Loads the language library now, English then Spanish, each in a task of its own, so the first comments after
+   * start do not wait for it. Rejects if either cannot be loaded (comments are then scrubbed the stricter way).
+   */
+  async warmUp(): Promise<void> {
+    const taggers = await this.#library()
+    await new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          taggers.spanish()
+          resolve()
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)))
+        }
+      })
+    )
+  }
+
+  /** The stretches of a comment that identify someone, in the comment as prepared (NFC, ASCII digits). */
+  async identify(comment: string, options: ScrubOptions = {}): Promise<Findings> {
+    const text = prepareComment(comment)
+    const keywordEnds = recordKeywordEnds(text)
+    const patterns = patternRanges(text)
+    if (text.trim() === '') return { text, ranges: patterns, tagged: true }
+    try {
+      const taggers = await this.#library()
+      const tokens = tagComment(text, taggers, guessLanguage(text, options.language ?? 'en'))
+      const words = wordRanges(text, tokens, keywordEnds, (word) => isOrdinaryWord(taggers, word))
+      return { text, ranges: [...patterns, ...words], tagged: true }
+    } catch (error) {
+      options.onFallback?.(error)
+      const strict = wordRanges(text, plainTokens(text), keywordEnds, null)
+      return { text, ranges: [...patterns, ...strict], tagged: false }
+    }
+  }
+
+  /**
+   * Makes a comment safe to keep: NFC normalised, control characters gone, and names, contact details, addresses,
+   * dates and record numbers replaced by "[removed]". A safety net, not a guarantee: see docs/PRIVACY.md.
+   */
+  async scrub(comment: string, options: ScrubOptions = {}): Promise<string> {
+    const { text, ranges } = await this.identify(comment, options)
+    return redact(text, ranges)
+  }
+}
+
+/**
+ * When main loads the language library (about a second of its time): ten seconds after start, when the first screen
+ * is long up and before a patient has typed a comment, so neither the start nor the first comment waits for it.
+ */
+export const scrubberWarmUpMs = 10_000
+
+/** The scrubber main uses: one per process, so the language library is loaded once. */
+export const commentScrubber = new CommentScrubber()
+
+/** Scrubs a comment with the process's scrubber (see CommentScrubber.scrub). */
+export function scrubComment(comment: string, options: ScrubOptions = {}): Promise<string> {
+  return commentScrubber.scrub(comment, options)
 }

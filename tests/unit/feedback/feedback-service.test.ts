@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FeedbackInput } from '../../../src/shared/feedback'
-import { FeedbackService, roundDown } from '../../../src/main/feedback/feedback-service'
+import { FeedbackService, type FeedbackServiceOptions, roundDown } from '../../../src/main/feedback/feedback-service'
 import { FeedbackStore } from '../../../src/main/feedback/feedback-store'
+import { CommentScrubber, commentScrubber } from '../../../src/main/feedback/scrub'
 import { openElectronStore } from '../support/open-json-file'
 
 vi.mock('electron', () => ({ default: {} }))
@@ -18,18 +19,23 @@ const input = (overrides: Partial<FeedbackInput> = {}): FeedbackInput => ({
   ...overrides
 })
 
+// The language library takes a second or two to load (more on a busy machine): once, before the tests time anything.
+beforeAll(() => commentScrubber.warmUp(), 60_000)
+
 describe('feedback service', () => {
   let folder: string
   let clock: Date
   let store: FeedbackStore
   let service: FeedbackService
+  let options: FeedbackServiceOptions
   const logError = vi.fn()
 
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), 'kiosk-feedback-service-'))
     clock = new Date('2026-11-24T10:44:59.999Z')
     store = new FeedbackStore(folder, openElectronStore, () => clock)
-    service = new FeedbackService({
+    logError.mockClear()
+    options = {
       store,
       now: () => clock,
       monotonic: () => clock.getTime(),
@@ -41,7 +47,8 @@ describe('feedback service', () => {
       minimumGapSeconds: () => 5,
       isShown: (articleId, sectionId) => articleId === 'knee-pain' && (sectionId === null || sectionId === 'exercises'),
       logError
-    })
+    }
+    service = new FeedbackService(options)
   })
   afterEach(async () => {
     await rm(folder, { recursive: true, force: true })
@@ -69,6 +76,44 @@ describe('feedback service', () => {
   it('scrubs contact details before anything is stored', async () => {
     await service.submit(input({ comment: '  call me 07700 900123  ' }))
     expect((await store.allRecords())[0]?.comment).toBe('call me [removed]')
+  })
+
+  it('removes names and record numbers, in either language, before anything is stored', async () => {
+    await service.submit(input({ comment: 'Dr. Smith was kind, MRN 48213' }))
+    clock = new Date(clock.getTime() + 60_000)
+    await service.submit(input({ comment: 'la enfermera Ruiz fue muy amable', language: 'es' }))
+    expect((await store.allRecords()).map((record) => record.comment).sort()).toEqual([
+      'Dr. [removed] was kind, MRN [removed]',
+      'la enfermera [removed] fue muy amable'
+    ])
+  })
+
+  it('stores a comment scrubbed more strictly, and logs why, when the language library is missing', async () => {
+    const missing = new CommentScrubber(() => {
+      throw new Error('Cannot find module compromise')
+    })
+    const strict = new FeedbackService({ ...options, scrubber: missing })
+    expect((await strict.submit(input({ comment: 'Thanks Jane, call 07700 900123' }))).ok).toBe(true)
+    expect((await store.allRecords())[0]?.comment).toBe('Thanks [removed], call [removed]')
+    expect(logError).toHaveBeenCalledWith(
+      'a comment was scrubbed without the language library, so more strictly',
+      expect.objectContaining({ message: 'Cannot find module compromise' })
+    )
+  })
+
+  it('stores nothing when scrubbing fails outright, says so, and lets the patient send again', async () => {
+    const broken = {
+      scrub: vi.fn((_text: string): Promise<string> => Promise.reject(new Error('a pattern broke')))
+    }
+    const failing = new FeedbackService({ ...options, scrubber: broken })
+    expect(await failing.submit(input({ comment: 'Dr. Smith was kind' }))).toMatchObject({
+      ok: false,
+      error: { code: 'internal' }
+    })
+    expect(await store.allRecords()).toEqual([])
+    expect(logError).toHaveBeenCalledWith('a comment could not be scrubbed, so nothing was stored', expect.any(Error))
+    broken.scrub.mockImplementation(async (text: string) => text)
+    expect((await failing.submit(input({ comment: 'fine' }))).ok).toBe(true)
   })
 
   it('stores an empty or blank comment as no comment', async () => {
