@@ -24,6 +24,9 @@ export const en = {
   progress: (current: number, total: number) => `${current} of ${total}`,
   goToSection: (number: number, title: string) => `Go to part ${number}: ${title}`,
   attractHint: 'Touch the screen to read at your own pace',
+  titleCardInvitation: 'Touch the screen to start reading',
+  /** On the title card, in this language's own words, for a patient who reads it better than the one on screen. */
+  readInLanguage: 'Read in English',
   stillReadingTitle: 'Still reading?',
   stillReadingBody: (seconds: number) =>
     `This screen will go back to the start in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,

@@ -22,6 +22,8 @@ export const es: Messages = {
   progress: (current, total) => `${current} de ${total}`,
   goToSection: (number, title) => `Ir a la parte ${number}: ${title}`,
   attractHint: 'Toque la pantalla para leer a su ritmo',
+  titleCardInvitation: 'Toque la pantalla para empezar a leer',
+  readInLanguage: 'Leer en español',
   stillReadingTitle: '¿Sigue leyendo?',
   stillReadingBody: (seconds) =>
     `Esta pantalla volverá al principio en ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}.`,
