@@ -1,5 +1,6 @@
 import type { Playlist, ReaderSettings } from './domain'
 import type { FeedbackInput } from './feedback'
+import type { Notice, NoticeInput } from './notice'
 import type { Destination, ExportRangeChoice, ExportReceipt, StaffStatus, StaffSummary, UnlockAnswer } from './staff'
 import type { Result } from './result'
 
@@ -24,6 +25,9 @@ export interface Contract {
   'staff:reload-content': { in: void; out: Result<{ articles: number; problems: number }> }
   'staff:restart': { in: void; out: Result<null> }
   'staff:quit': { in: void; out: Result<null> }
+  'kiosk:notice': { in: void; out: Result<Notice | null> }
+  'staff:set-notice': { in: NoticeInput; out: Result<Notice> }
+  'staff:clear-notice': { in: void; out: Result<null> }
 }
 
 /** A channel name of the contract. */
@@ -46,7 +50,10 @@ export const kioskMethods = {
   clearExported: 'staff:clear-exported',
   reloadContent: 'staff:reload-content',
   restartKiosk: 'staff:restart',
-  quitKiosk: 'staff:quit'
+  quitKiosk: 'staff:quit',
+  notice: 'kiosk:notice',
+  setNotice: 'staff:set-notice',
+  clearNotice: 'staff:clear-notice'
 } as const satisfies Record<string, Channel>
 
 /** A method name of `window.kiosk`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Channel } from './contract'
 import { feedbackInputSchema } from './feedback-schema'
+import { noticeMaxLength } from './notice'
 
 const pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
 
@@ -29,5 +30,17 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
   'staff:clear-exported': z.strictObject({ exportId: z.uuid() }),
   'staff:reload-content': z.undefined(),
   'staff:restart': z.undefined(),
-  'staff:quit': z.undefined()
+  'staff:quit': z.undefined(),
+  'kiosk:notice': z.undefined(),
+  'staff:set-notice': z.strictObject({
+    text: z
+      .string({ error: 'text must be the notice, written as text' })
+      .trim()
+      .min(1, 'text is empty: write the notice first')
+      .max(noticeMaxLength, `text is longer than ${noticeMaxLength} characters`),
+    endsAt: z.iso
+      .datetime({ offset: true, error: 'endsAt must be a date and time such as 2026-11-24T18:30:00Z, or null' })
+      .nullable()
+  }),
+  'staff:clear-notice': z.undefined()
 }

@@ -1,7 +1,17 @@
 import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { appReady, choose, expect, seeded, staffGesture, test, typePin, type PatientChoice } from './kiosk-fixture'
+import {
+  appReady,
+  choose,
+  expect,
+  seeded,
+  staffGesture,
+  startReading,
+  test,
+  typePin,
+  type PatientChoice
+} from './kiosk-fixture'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
 
@@ -112,6 +122,27 @@ test.describe('attract mode: the title card, and a section as attract mode shows
       await expect(page.getByTestId('title-card')).toHaveCount(0)
       await expect(page.getByTestId('attract-hint')).toBeVisible()
       await check(page, 'attract-section', name)
+    })
+  }
+})
+
+test.describe("the front desk's notice, on a patient screen and in staff mode", () => {
+  test.use({ viewport: { width: 1920, height: 1080 }, harnessOptions: { staffPin: '2468' } })
+
+  for (const { name, choice } of variants) {
+    test(`meets the same rules, ${name}`, async ({ page, harness }) => {
+      await harness.core.notices.set({ text: 'The clinic is running about 20 minutes late', endsAt: null })
+      await page.goto(harness.url)
+      await appReady(page)
+      await startReading(page)
+      await choose(page, choice)
+      await check(page, 'reader-with-notice', name)
+      await staffGesture(page)
+      await typePin(page, '2468')
+      await page.getByTestId('notice-card').scrollIntoViewIfNeeded()
+      await check(page, 'staff-notice-card', name)
+      await page.getByTestId('notice-write').tap()
+      await check(page, 'staff-notice-editor', name)
     })
   }
 })

@@ -1,18 +1,5 @@
 import type { Page } from '@playwright/test'
-import { contentFolders, expect, recordsOnDisk, startReading, test } from './kiosk-fixture'
-
-/** Types on the on-screen keyboard with taps, shifting for capitals. */
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  const keyboard = page.getByTestId('on-screen-keyboard')
-  for (const character of text) {
-    if (character === ' ') {
-      await keyboard.locator('[data-skbtn="{space}"]').tap()
-      continue
-    }
-    if (character !== character.toLowerCase()) await keyboard.locator('[data-skbtn="{shift}"]').tap()
-    await keyboard.locator(`[data-skbtn="${character}"]`).tap()
-  }
-}
+import { contentFolders, expect, recordsOnDisk, startReading, test, typeOnKeyboard } from './kiosk-fixture'
 
 /** Two taps on the same spot in quick succession, as an impatient finger makes them. */
 async function doubleTap(page: Page, testId: string): Promise<void> {

@@ -119,3 +119,16 @@ export async function choose(page: Page, choice: PatientChoice): Promise<void> {
   await page.getByTestId('settings-done').tap()
   await expect(page.getByTestId('settings-panel')).toBeHidden()
 }
+
+/** Types on the on-screen keyboard with taps, shifting for capitals. */
+export async function typeOnKeyboard(page: Page, text: string): Promise<void> {
+  const keyboard = page.getByTestId('on-screen-keyboard')
+  for (const character of text) {
+    if (character === ' ') {
+      await keyboard.locator('[data-skbtn="{space}"]').tap()
+      continue
+    }
+    if (character !== character.toLowerCase()) await keyboard.locator('[data-skbtn="{shift}"]').tap()
+    await keyboard.locator(`[data-skbtn="${character}"]`).tap()
+  }
+}

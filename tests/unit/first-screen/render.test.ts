@@ -27,8 +27,17 @@ describe('the first screen, rendered for the server', async () => {
     expect(html).not.toContain(`data-section-id=`)
   })
 
+  it("shows the front desk's notice above the card, in a polite live region, when there is one", () => {
+    expect(renderFirstScreen(playlist, english)).not.toContain('data-testid="notice"')
+    const html = renderFirstScreen(playlist, english, { text: 'Running <late>', endsAt: '2026-11-24T18:00:00Z' })
+    expect(html).toMatch(/aria-live="polite"[^>]*>.*From the front desk:.*Running &lt;late>/s)
+    expect(html.indexOf('data-testid="notice"')).toBeLessThan(html.indexOf('data-testid="title-card"'))
+  })
+
   it('cannot be pressed and says it is the first screen, so the page script can replace it', () => {
-    expect(renderFirstScreen(playlist, english)).toMatch(/^<!--\[--><div class="screen" data-first-screen="" inert="">/)
+    expect(renderFirstScreen(playlist, english)).toMatch(
+      /^<!--\[--><div class="screen frame" data-first-screen="" inert="">/
+    )
   })
 
   it('has no style attribute and no script, which the CSP would refuse', () => {
