@@ -3,7 +3,7 @@ import { type Benchmark, median, round } from './result'
 
 /**
  * Benchmark 2: how long a patient looks at an empty screen after the kiosk (re)starts, on a slow PC: from navigation
- * to the first section's title painted, as the Element Timing API reports it.
+ * to the first screen's title painted (the first article's title card), as the Element Timing API reports it.
  */
 const firstPaint: Benchmark = async ({ quick }) => {
   buildRenderer()
@@ -49,7 +49,7 @@ const firstPaint: Benchmark = async ({ quick }) => {
     method:
       `Chromium with the CPU slowed ${cpuSlowdown}× (DevTools throttling), a fresh context each time (no cache), the ` +
       'production renderer served by the web-mode harness with the real services, which puts the first screen in the ' +
-      'page as the app protocol does; from navigation start to the renderTime of the first section title (Element ' +
+      'page as the app protocol does; from navigation start to the renderTime of the title on the first title card (Element ' +
       `Timing), and to the moment the app has taken over and answers touch. ${runs} runs after one uncounted start ` +
       "(the harness's and Chromium's own first-time work); the budget applies to the median paint.",
     measurements: [

@@ -1,5 +1,6 @@
 import type { Playlist, ReaderSettings } from './domain'
 import type { FeedbackInput } from './feedback'
+import type { Notice, NoticeInput } from './notice'
 import type {
   Destination,
   ExportRangeChoice,
@@ -33,6 +34,9 @@ export interface Contract {
   'staff:restart': { in: void; out: Result<null> }
   'staff:quit': { in: void; out: Result<null> }
   'staff:change-pin': { in: { current: string; pin: string; confirmation: string }; out: Result<PinChangeAnswer> }
+  'kiosk:notice': { in: void; out: Result<Notice | null> }
+  'staff:set-notice': { in: NoticeInput; out: Result<Notice> }
+  'staff:clear-notice': { in: void; out: Result<null> }
 }
 
 /** A channel name of the contract. */
@@ -56,7 +60,10 @@ export const kioskMethods = {
   reloadContent: 'staff:reload-content',
   restartKiosk: 'staff:restart',
   quitKiosk: 'staff:quit',
-  changeStaffPin: 'staff:change-pin'
+  changeStaffPin: 'staff:change-pin',
+  notice: 'kiosk:notice',
+  setNotice: 'staff:set-notice',
+  clearNotice: 'staff:clear-notice'
 } as const satisfies Record<string, Channel>
 
 /** A method name of `window.kiosk`. */

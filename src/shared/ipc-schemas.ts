@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Channel } from './contract'
 import { feedbackInputSchema } from './feedback-schema'
 import { either, mustBe, plainWords, refusalOf } from './input-messages'
+import { noticeMaxLength } from './notice'
 
 const pinWords = { error: mustBe('4 to 8 digits', 'secret') }
 const pin = z.string(pinWords).regex(/^\d{4,8}$/, pinWords)
@@ -12,6 +13,8 @@ const typedPin = z.string(unlockWords).regex(/^\d{1,8}$/, unlockWords)
 const destinationWords = { error: mustBe('the id of a destination staff:destinations offered') }
 const dateWords = { error: mustBe('a date written YYYY-MM-DD') }
 const formats = ['csv', 'json'] as const
+const noticeTextWords = { error: mustBe('the notice, written as text') }
+const endsAtWords = { error: mustBe('a date and time such as 2026-11-24T18:30:00Z, or null') }
 
 /** What each channel accepts; anything else is refused before a handler runs. */
 export const inputSchemas: { [C in Channel]: z.ZodType } = {
@@ -45,7 +48,17 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
   'staff:reload-content': z.undefined(),
   'staff:restart': z.undefined(),
   'staff:quit': z.undefined(),
-  'staff:change-pin': z.strictObject({ current: typedPin, pin: pin, confirmation: pin })
+  'staff:change-pin': z.strictObject({ current: typedPin, pin: pin, confirmation: pin }),
+  'kiosk:notice': z.undefined(),
+  'staff:set-notice': z.strictObject({
+    text: z
+      .string(noticeTextWords)
+      .trim()
+      .min(1, 'is empty: write the notice first')
+      .max(noticeMaxLength, `is longer than ${noticeMaxLength} characters`),
+    endsAt: z.iso.datetime({ offset: true, ...endsAtWords }).nullable()
+  }),
+  'staff:clear-notice': z.undefined()
 }
 
 /**

@@ -57,14 +57,14 @@ test('window.kiosk has exactly the methods of the contract, and the page has no 
   expect(exposed).toEqual({ methods: Object.keys(kioskMethods).sort(), require: 'undefined', process: 'undefined' })
 })
 
-test('app://kiosk/index.html arrives with the first section in it, under the CSP', async () => {
+test('app://kiosk/index.html arrives with the first title card in it, under the CSP', async () => {
   const served = await page.evaluate(async () => {
     const response = await fetch('app://kiosk/index.html')
     return { csp: response.headers.get('content-security-policy'), html: await response.text() }
   })
   expect(served.csp).toContain("script-src 'self'")
   expect(served.html).toContain('data-first-screen')
-  expect(served.html).toContain('elementtiming="section-title"')
+  expect(served.html).toContain('elementtiming="title-card"')
 })
 
 test('the articles arrive through IPC', async () => {

@@ -1,7 +1,17 @@
 import { resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { choose, expect, seeded, staffGesture, test, typePin, type PatientChoice } from './kiosk-fixture'
+import {
+  appReady,
+  choose,
+  expect,
+  seeded,
+  staffGesture,
+  startReading,
+  test,
+  typePin,
+  type PatientChoice
+} from './kiosk-fixture'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
 
@@ -103,6 +113,55 @@ test.describe('the first-PIN setup and the PIN change meet the same rules', () =
       await typePin(kiosk, '2468')
       await kiosk.getByTestId('change-pin-open').tap()
       await check(kiosk, 'staff-change-pin', name)
+    })
+  }
+})
+
+test.describe('attract mode: the title card, and a section as attract mode shows it', () => {
+  // Each screen stays 40 s, so attract mode cannot move on in the middle of a check; the page's clock skips ahead.
+  test.use({
+    viewport: { width: 1920, height: 1080 },
+    harnessOptions: { config: { minSectionSeconds: 40, maxSectionSeconds: 40 } }
+  })
+
+  for (const { name, choice } of variants) {
+    test(`meets the same rules, ${name}`, async ({ page, harness }) => {
+      await page.clock.install()
+      await page.goto(harness.url)
+      await appReady(page)
+      // Attract mode runs with the kiosk's defaults; a patient's choices are set on the page as the app sets them,
+      // without the touch that would end attract mode.
+      await page.evaluate(({ size, contrast }) => {
+        if (size) document.documentElement.dataset['textSize'] = size
+        if (contrast) document.documentElement.dataset['contrast'] = contrast
+      }, choice)
+      await expect(page.getByTestId('title-card')).toBeVisible()
+      await check(page, 'title-card', name)
+      await page.clock.fastForward(40_000)
+      await expect(page.getByTestId('title-card')).toHaveCount(0)
+      await expect(page.getByTestId('attract-hint')).toBeVisible()
+      await check(page, 'attract-section', name)
+    })
+  }
+})
+
+test.describe("the front desk's notice, on a patient screen and in staff mode", () => {
+  test.use({ viewport: { width: 1920, height: 1080 }, harnessOptions: { staffPin: '2468' } })
+
+  for (const { name, choice } of variants) {
+    test(`meets the same rules, ${name}`, async ({ page, harness }) => {
+      await harness.core.notices.set({ text: 'The clinic is running about 20 minutes late', endsAt: null })
+      await page.goto(harness.url)
+      await appReady(page)
+      await startReading(page)
+      await choose(page, choice)
+      await check(page, 'reader-with-notice', name)
+      await staffGesture(page)
+      await typePin(page, '2468')
+      await page.getByTestId('notice-card').scrollIntoViewIfNeeded()
+      await check(page, 'staff-notice-card', name)
+      await page.getByTestId('notice-write').tap()
+      await check(page, 'staff-notice-editor', name)
     })
   }
 })

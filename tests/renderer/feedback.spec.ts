@@ -1,18 +1,5 @@
 import type { Page } from '@playwright/test'
-import { contentFolders, expect, recordsOnDisk, test } from './kiosk-fixture'
-
-/** Types on the on-screen keyboard with taps, shifting for capitals. */
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  const keyboard = page.getByTestId('on-screen-keyboard')
-  for (const character of text) {
-    if (character === ' ') {
-      await keyboard.locator('[data-skbtn="{space}"]').tap()
-      continue
-    }
-    if (character !== character.toLowerCase()) await keyboard.locator('[data-skbtn="{shift}"]').tap()
-    await keyboard.locator(`[data-skbtn="${character}"]`).tap()
-  }
-}
+import { contentFolders, expect, recordsOnDisk, startReading, test, typeOnKeyboard } from './kiosk-fixture'
 
 /** Two taps on the same spot in quick succession, as an impatient finger makes them. */
 async function doubleTap(page: Page, testId: string): Promise<void> {
@@ -111,7 +98,7 @@ test.describe('feedback and the idle reset', () => {
     await expect(kiosk.getByRole('alertdialog', { name: 'Still reading?' })).toBeVisible({ timeout: 4000 })
     await expect(kiosk.getByTestId('feedback')).toBeHidden({ timeout: 4000 })
     await expect(kiosk.getByTestId('on-screen-keyboard')).toBeHidden()
-    await expect(kiosk.getByTestId('attract-hint')).toBeVisible()
+    await startReading(kiosk)
     await kiosk.getByTestId('give-feedback').tap()
     await kiosk.getByTestId('feedback').getByTestId('rating-2').tap()
     await expect(kiosk.getByTestId('comment-counter')).toHaveText('0 of 500 characters')

@@ -1,17 +1,17 @@
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
-import { appReady, expect, test } from './kiosk-fixture'
+import { appReady, expect, startReading, test } from './kiosk-fixture'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
 
-/** Where the reader's parts are, relative to the reader (the app shifts the whole screen a few pixels against burn-in). */
+/** Where the title card's parts are, relative to the card (the app shifts the whole screen a few pixels against burn-in). */
 function layoutOf(page: Page) {
   return page.evaluate(() => {
-    const reader = document.querySelector('.reader')
-    if (!reader) return null
-    const origin = reader.getBoundingClientRect()
-    return [...reader.querySelectorAll('h1, h2, p, li, button, nav, footer')]
-      .filter((element) => element.checkVisibility() && element.getAttribute('data-testid') !== 'read-aloud')
+    const card = document.querySelector('[data-testid="title-card"]')
+    if (!card) return null
+    const origin = card.getBoundingClientRect()
+    return [card, ...card.querySelectorAll('main, h1, p, button, footer')]
+      .filter((element) => element.checkVisibility())
       .map((element) => {
         const box = element.getBoundingClientRect()
         return {
@@ -29,15 +29,15 @@ for (const screen of [
   test.describe(`on a ${screen.name} screen`, () => {
     test.use({ viewport: { width: screen.width, height: screen.height } })
 
-    test('the first section is painted from the page itself, before any script has run', async ({ page, harness }) => {
+    test('the title card is painted from the page itself, before any script has run', async ({ page, harness }) => {
       await page.route('**/*.js', (route) => route.abort())
       await page.goto(harness.url)
       const first = page.locator('[data-first-screen]')
-      await expect(first.getByTestId('article-title')).toHaveText(
+      await expect(first.getByTestId('title-card-title')).toHaveText(
         'Baclofen for Piriformis Syndrome: Can It Provide Relief?'
       )
-      await expect(first.getByRole('heading', { level: 2 })).toHaveText('Understanding Piriformis Syndrome')
-      await expect(first.getByTestId('progress-count')).toHaveText('1 of 6')
+      await expect(first.getByTestId('title-card-summary')).toContainText('What piriformis syndrome is')
+      await expect(first.getByTestId('title-card-start')).toHaveText('Touch the screen to start reading')
       // In the kiosk's own typeface, not a fallback.
       await page.evaluate(() => document.fonts.ready)
       expect(await page.evaluate(() => document.fonts.check('700 32px "Atkinson Hyperlegible"'))).toBe(true)
@@ -48,7 +48,7 @@ for (const screen of [
       page,
       harness
     }) => {
-      // The attract hint pulses; without motion every box stands still and can be compared to the pixel.
+      // The card's invitation beckons; without motion every box stands still and can be compared to the pixel.
       await page.emulateMedia({ reducedMotion: 'reduce' })
       await page.route('**/*.js', (route) => route.abort())
       await page.goto(harness.url)
@@ -58,7 +58,7 @@ for (const screen of [
       await page.goto(harness.url)
       await appReady(page)
       await page.evaluate(() => document.fonts.ready)
-      expect(before?.length).toBeGreaterThan(10)
+      expect(before?.length).toBeGreaterThanOrEqual(8)
       expect(await layoutOf(page)).toEqual(before)
     })
   })
@@ -78,8 +78,9 @@ test('a page served with its first screen loads with no content-security complai
   await page.goto(harness.url)
   await appReady(page)
   expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([])
-  // Exactly one reader: the first screen is gone, not hidden underneath.
-  await expect(page.locator('.reader')).toHaveCount(1)
+  // Exactly one title card: the first screen is gone, not hidden underneath.
+  await expect(page.getByTestId('title-card')).toHaveCount(1)
+  await startReading(page)
   await page.getByTestId('next-button').tap()
   await expect(page.getByTestId('progress-count')).toHaveText('2 of 6')
 })
@@ -91,8 +92,8 @@ test('the first screen cannot be pressed, so a tap before the app is ready does 
   await page.route('**/*.js', (route) => route.abort())
   await page.goto(harness.url)
   await expect(page.locator('[data-first-screen]')).toHaveAttribute('inert', '')
-  await page.touchscreen.tap(1800, 1000)
-  await expect(page.getByTestId('progress-count')).toHaveText('1 of 6')
+  await page.touchscreen.tap(960, 540)
+  await expect(page.locator('[data-first-screen]').getByTestId('title-card')).toBeVisible()
 })
 
 test('when the app bundle fails to load, the first screen stays and the page tries again', async ({

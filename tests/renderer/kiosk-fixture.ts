@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import type { FeedbackRecord, Rating } from '../../src/shared/feedback'
 import { type HarnessOptions, startWebHarness, type WebHarness } from '../harness/web-harness'
 
@@ -43,20 +43,38 @@ export const test = base.extend<{ harnessOptions: HarnessOptions; harness: WebHa
     await use(harness)
     await harness.close()
   },
+  // The kiosk as a patient finds it after touching the title card it starts on: reading the first section.
   kiosk: async ({ page, harness }, use) => {
     await page.goto(harness.url)
     await appReady(page)
+    await startReading(page)
     await use(page)
   }
 })
 
 /**
  * Waits until the app has taken over from the first screen the page arrives with (FirstScreen.svelte), which shows
- * the same reader but cannot be pressed.
+ * the same title card but cannot be pressed.
  */
 export async function appReady(page: Page): Promise<void> {
   await expect(page.locator('[data-first-screen]')).toHaveCount(0)
   await expect(page.getByTestId('article-title')).toBeVisible()
+}
+
+/** A patient's touch on the title card attract mode shows: the reader is then theirs, at the article's first section. */
+export async function startReading(page: Page): Promise<void> {
+  await fingerOn(page.getByTestId('title-card'))
+  await expect(page.getByTestId('title-card')).toHaveCount(0)
+}
+
+/**
+ * A tap in the middle of what a locator finds, as a finger makes it. A title card goes as soon as the finger lands,
+ * before it lifts; Playwright's own tap would call that "another element intercepts the touch" and tap again.
+ */
+export async function fingerOn(locator: Locator): Promise<void> {
+  const box = await locator.boundingBox()
+  if (!box) throw new Error(`nothing to tap: ${String(locator)}`)
+  await locator.page().touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
 }
 
 export { expect }
@@ -100,4 +118,17 @@ export async function choose(page: Page, choice: PatientChoice): Promise<void> {
   if (choice.contrast) await page.getByTestId(`contrast-${choice.contrast}`).tap()
   await page.getByTestId('settings-done').tap()
   await expect(page.getByTestId('settings-panel')).toBeHidden()
+}
+
+/** Types on the on-screen keyboard with taps, shifting for capitals. */
+export async function typeOnKeyboard(page: Page, text: string): Promise<void> {
+  const keyboard = page.getByTestId('on-screen-keyboard')
+  for (const character of text) {
+    if (character === ' ') {
+      await keyboard.locator('[data-skbtn="{space}"]').tap()
+      continue
+    }
+    if (character !== character.toLowerCase()) await keyboard.locator('[data-skbtn="{shift}"]').tap()
+    await keyboard.locator(`[data-skbtn="${character}"]`).tap()
+  }
 }

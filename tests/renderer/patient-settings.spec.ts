@@ -134,7 +134,7 @@ test.describe('the next patient', () => {
   test('finds English, normal text and standard colours after the idle reset', async ({ kiosk }) => {
     await choose(kiosk, { language: 'es', size: 'largest', contrast: 'high' })
     await kiosk.getByTestId('open-settings').tap()
-    await expect(kiosk.getByTestId('attract-hint')).toBeVisible({ timeout: 10_000 })
+    await expect(kiosk.getByTestId('title-card')).toBeVisible({ timeout: 10_000 })
     await expect(kiosk.getByTestId('settings-panel')).toBeHidden()
     const root = await kiosk.evaluate(() => ({
       ...document.documentElement.dataset,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
-import { appReady, choose, contentFolders, expect, test } from './kiosk-fixture'
+import { appReady, choose, contentFolders, expect, startReading, test } from './kiosk-fixture'
 
 type FakeVoice = { name: string; lang: string; localService: boolean; default: boolean }
 
@@ -51,6 +51,7 @@ async function startWithVoices(page: Page, url: string, voices: FakeVoice[]): Pr
   }, voices)
   await page.goto(url)
   await appReady(page)
+  await startReading(page)
 }
 
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)
@@ -118,7 +119,7 @@ test.describe('read aloud and the next patient', () => {
     await startWithVoices(page, harness.url, [englishVoice])
     await page.getByTestId('read-aloud').tap()
     await expect(page.getByTestId('read-aloud')).toHaveText('Stop')
-    await expect(page.getByTestId('attract-hint')).toBeVisible({ timeout: 10_000 })
+    await expect(page.getByTestId('title-card')).toBeVisible({ timeout: 10_000 })
     expect(await cancels(page)).toBeGreaterThan(0)
     await expect(page.getByTestId('read-aloud')).toHaveText('Listen')
   })

@@ -3,7 +3,7 @@ import { readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Papa from 'papaparse'
-import { contentFolders, expect, seeded, staffGesture, test, typePin } from './kiosk-fixture'
+import { appReady, contentFolders, expect, seeded, staffGesture, startReading, test, typePin } from './kiosk-fixture'
 
 // Stands in for a USB stick: the configured export folder, emptied after each test.
 const usb = mkdtempSync(join(tmpdir(), 'kiosk-usb-'))
@@ -88,6 +88,37 @@ test.describe('staff mode', () => {
     await expect(kiosk.getByTestId('article-title')).toBeVisible()
     await staffGesture(kiosk)
     await expect(kiosk.getByTestId('staff-unlock')).toBeVisible()
+  })
+})
+
+test.describe("staff mode's own code", () => {
+  test.use({ harnessOptions: { staffPin: '2468' } })
+
+  test('arrives on its own once the screen is idle, under the CSP, and opens styled', async ({ page, harness }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      Object.assign(window, { cspViolations: seen })
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`)
+      )
+    })
+    const staffFiles: string[] = []
+    page.on('requestfinished', (request) => {
+      if (/\/assets\/staff-mode-[^/]+\.(js|css)$/.test(request.url())) staffFiles.push(request.url())
+    })
+    await page.goto(harness.url)
+    await appReady(page)
+    // Not in the page patients are sent: fetched afterwards, when the screen has nothing else to do.
+    expect(await (await page.request.get(harness.url)).text()).not.toContain('staff-mode')
+    await expect.poll(() => staffFiles.some((url) => url.endsWith('.js'))).toBe(true)
+    await startReading(page)
+    await staffGesture(page)
+    await typePin(page, '2468')
+    const panel = page.getByTestId('staff-panel')
+    await expect(panel).toBeVisible()
+    expect(await panel.evaluate((element) => getComputedStyle(element).position)).toBe('fixed')
+    expect(staffFiles.some((url) => url.endsWith('.css'))).toBe(true)
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([])
   })
 })
 

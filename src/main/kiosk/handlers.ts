@@ -6,6 +6,7 @@ import { localDay } from '../../shared/local-day'
 import { fail, ok, type Result } from '../../shared/result'
 import type { ContentState } from '../content/content-library'
 import type { FeedbackService } from '../feedback/feedback-service'
+import type { NoticeBoard } from '../staff/notice-board'
 import type { StaffService } from '../staff/staff-service'
 
 /** Who sent a message: the URL of the frame, checked before any handler runs. */
@@ -25,6 +26,8 @@ export interface HandlerDependencies {
   content: () => ContentState
   feedback: FeedbackService
   staff: StaffService
+  /** The front desk's notice: any patient screen may read it, only staff in a session may change it. */
+  notices: Pick<NoticeBoard, 'current' | 'set' | 'clear'>
   /** The clock that decides, at each request, which articles are past their review date. */
   now: () => Date
 }
@@ -67,7 +70,14 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     'staff:restart': async () => staff.inSession(async () => ok(staff.restart())),
     'staff:quit': async () => staff.inSession(async () => ok(staff.quit())),
     'staff:change-pin': async ({ current, pin, confirmation }) =>
-      staff.inSession(() => staff.changePin(current, pin, confirmation))
+      staff.inSession(() => staff.changePin(current, pin, confirmation)),
+    'kiosk:notice': async () => ok(dependencies.notices.current()),
+    'staff:set-notice': async (input) => staff.inSession(() => dependencies.notices.set(input)),
+    'staff:clear-notice': async () =>
+      staff.inSession(async () => {
+        dependencies.notices.clear()
+        return ok(null)
+      })
   }
 }
 

@@ -11,6 +11,7 @@ import type { RemovableDrive } from '../export/drives'
 import { createHandlers, type ErrorLogger, type HandlerTable } from './handlers'
 import { ErrorJournal } from './recovery-policy'
 import type { MachineReadings } from '../staff/machine-health'
+import { NoticeBoard } from '../staff/notice-board'
 import { StaffAuth } from '../staff/staff-auth'
 import { type AppControl, StaffService } from '../staff/staff-service'
 
@@ -23,6 +24,8 @@ export interface KioskCore {
   feedbackStore: FeedbackStore
   staffAuth: StaffAuth
   staff: StaffService
+  /** The front desk's notice for patients, in `notice.json` of the data folder. */
+  notices: NoticeBoard
   errors: ErrorJournal
   /** Logs an error and notes it for staff mode's data health; everything in main logs errors through this. */
   logError: ErrorLogger
@@ -101,6 +104,14 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     dataFolderInUse: setup.dataFolderInUse,
     machine: setup.machine
   })
+  const notices = new NoticeBoard({
+    dataFolder: setup.dataFolder,
+    openJsonFile: setup.openJsonFile,
+    now,
+    clinicHours: () => config.clinicHours,
+    language: () => config.language,
+    logError
+  })
   return {
     config,
     configProblems,
@@ -109,8 +120,9 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     feedbackStore,
     staffAuth,
     staff,
+    notices,
     errors,
     logError,
-    handlers: createHandlers({ config: () => config, content: () => content, feedback, staff, now })
+    handlers: createHandlers({ config: () => config, content: () => content, feedback, staff, notices, now })
   }
 }

@@ -10,7 +10,7 @@ import { connectKiosk } from './lib/api'
 const target = document.getElementById('app')
 if (!target) throw new Error('index.html has no #app element')
 
-// The main process may have sent the first section inside the page (FirstScreen.svelte), so a slow PC shows it before
+// The main process may have sent the first screen inside the page (FirstScreen.svelte), so a slow PC shows it before
 // this script has run; it stays until the app draws its own reader in its place.
 const firstScreen = [...target.childNodes]
 mount(App, {

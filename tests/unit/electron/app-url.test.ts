@@ -47,6 +47,18 @@ describe('app URLs', () => {
     expect(routeAppPath('/a%00b')).toBeNull()
   })
 
+  it('serves the chunks the renderer loads on demand (staff mode) from the renderer folder, as the app itself', () => {
+    expect(routeAppPath('/assets/staff-mode-Byr9BMad.js')).toEqual({
+      folder: 'renderer',
+      path: 'assets/staff-mode-Byr9BMad.js'
+    })
+    expect(routeAppPath('/assets/staff-mode-DiCiV_Xu.css')).toEqual({
+      folder: 'renderer',
+      path: 'assets/staff-mode-DiCiV_Xu.css'
+    })
+    expect(isAllowedRequest('app://kiosk/assets/staff-mode-Byr9BMad.js')).toBe(true)
+  })
+
   it('never resolves a path outside its folder', () => {
     const root = resolve('/srv/kiosk/renderer')
     expect(resolveInside(root, 'assets/x.js')).toBe(join(root, 'assets/x.js'))

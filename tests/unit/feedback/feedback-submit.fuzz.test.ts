@@ -10,6 +10,7 @@ import type { ContentState } from '../../../src/main/content/content-library'
 import { FeedbackService } from '../../../src/main/feedback/feedback-service'
 import { FeedbackStore } from '../../../src/main/feedback/feedback-store'
 import { createHandlers, dispatch } from '../../../src/main/kiosk/handlers'
+import type { NoticeBoard } from '../../../src/main/staff/notice-board'
 import type { StaffService } from '../../../src/main/staff/staff-service'
 import { openElectronStore } from '../support/open-json-file'
 
@@ -71,6 +72,7 @@ describe('feedback:submit under fuzzing', () => {
       content: () => ({}) as ContentState,
       feedback,
       staff: {} as StaffService,
+      notices: {} as NoticeBoard,
       now: () => new Date()
     })
   })

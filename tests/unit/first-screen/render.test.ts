@@ -18,17 +18,26 @@ describe('the first screen, rendered for the server', async () => {
   const english = readerSettings(defaultConfig())
   const first = playlist.articles[0] as Article
 
-  it('shows the first section of the first article, marked for Element Timing', () => {
+  it("shows the first article's title card, its title marked for Element Timing, and no section yet", () => {
     const html = renderFirstScreen(playlist, english)
-    expect(html).toContain(`>${first.title}</h1>`)
-    expect(html).toMatch(new RegExp(`<h2[^>]*elementtiming="section-title"[^>]*>${first.sections[0]?.title}</h2>`))
-    expect(html).toContain(`data-section-id="${first.sections[0]?.id}"`)
-    // Only the first section: the second is the app's to show.
-    expect(html).not.toContain(`data-section-id="${first.sections[1]?.id}"`)
+    expect(html).toMatch(new RegExp(`<h1[^>]*elementtiming="title-card"[^>]*>\\s*${first.title}\\s*</h1>`))
+    expect(html).toContain(`>${first.summary}</p>`)
+    expect(html).toContain('Touch the screen to start reading')
+    // The sections are the app's to show, after the card.
+    expect(html).not.toContain(`data-section-id=`)
+  })
+
+  it("shows the front desk's notice above the card, in a polite live region, when there is one", () => {
+    expect(renderFirstScreen(playlist, english)).not.toContain('data-testid="notice"')
+    const html = renderFirstScreen(playlist, english, { text: 'Running <late>', endsAt: '2026-11-24T18:00:00Z' })
+    expect(html).toMatch(/aria-live="polite"[^>]*>.*From the front desk:.*Running &lt;late>/s)
+    expect(html.indexOf('data-testid="notice"')).toBeLessThan(html.indexOf('data-testid="title-card"'))
   })
 
   it('cannot be pressed and says it is the first screen, so the page script can replace it', () => {
-    expect(renderFirstScreen(playlist, english)).toMatch(/^<!--\[--><div class="screen" data-first-screen="" inert="">/)
+    expect(renderFirstScreen(playlist, english)).toMatch(
+      /^<!--\[--><div class="screen frame" data-first-screen="" inert="">/
+    )
   })
 
   it('has no style attribute and no script, which the CSP would refuse', () => {
@@ -45,11 +54,12 @@ describe('the first screen, rendered for the server', async () => {
       articles: [original, ...playlist.articles.filter((article) => article !== original)]
     }
     const html = renderFirstScreen(translatedFirst, { ...english, language: 'es' })
-    expect(html).toContain(`>${spanish.title}</h1>`)
-    expect(html).toContain('<h1 data-testid="article-title" lang="es"')
-    expect(html).not.toContain(`>${original.title}</h1>`)
-    // The interface speaks Spanish too.
-    expect(html).toContain('Texto e idioma')
+    expect(html).toContain(spanish.title)
+    expect(html).toMatch(/<h1 id="title-card-title" lang="es"/)
+    expect(html).not.toContain(original.title)
+    // The interface speaks Spanish too, and offers English in its own words.
+    expect(html).toContain('Toque la pantalla para empezar a leer')
+    expect(html).toContain('Read in English')
   })
 
   it('escapes what articles say, so a stray tag in content stays text', () => {
@@ -59,6 +69,7 @@ describe('the first screen, rendered for the server', async () => {
         {
           ...first,
           title: 'Fever <script>alert(1)</script>',
+          summary: '"quoted" & <b>bold</b>',
           sections: [
             {
               ...(first.sections[0] as Article['sections'][number]),
@@ -79,7 +90,6 @@ describe('the first screen, rendered for the server', async () => {
     }
     const html = renderFirstScreen(hostile, english)
     expect(html).toContain('Fever &lt;script>alert(1)&lt;/script>')
-    expect(html).toContain('&lt;img src=x onerror=alert(1)>')
     expect(html).toContain('"quoted" &amp; &lt;b>bold&lt;/b>')
     expect(html).toContain('<td data-heading="When&quot; onclick=&quot;alert(1)"')
     expect(html).toContain('&lt;script>cell&lt;/script>')

@@ -2,11 +2,12 @@ import { resolve } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { defaultConfig, readerSettings } from '../../../src/shared/config'
 import type { KioskConfig } from '../../../src/shared/config'
-import { fail } from '../../../src/shared/result'
+import { fail, ok } from '../../../src/shared/result'
 import { loadContent } from '../../../src/main/content/content-library'
 import type { FeedbackService } from '../../../src/main/feedback/feedback-service'
 import { appMountPoint, pageWithFirstScreen } from '../../../src/main/kiosk/first-screen-page'
 import { createHandlers } from '../../../src/main/kiosk/handlers'
+import type { NoticeBoard } from '../../../src/main/staff/notice-board'
 import type { StaffService } from '../../../src/main/staff/staff-service'
 
 const page = `<!doctype html><html lang="en"><body>${appMountPoint}<script type="module" src="./x.js"></script></body></html>`
@@ -26,6 +27,7 @@ describe('the page the window loads, with the first screen in it', async () => {
       content: () => content,
       feedback: {} as FeedbackService,
       staff: {} as StaffService,
+      notices: { current: () => null } as unknown as NoticeBoard,
       now: () => noon
     })
   const render = vi.fn((playlist: { articles: { title: string }[] }) => `<h2>${playlist.articles[0]?.title}</h2>`)
@@ -33,11 +35,18 @@ describe('the page the window loads, with the first screen in it', async () => {
   it('puts the rendered first screen inside the mount point, from what the renderer itself would be served', async () => {
     const logError = vi.fn()
     const served = await pageWithFirstScreen(page, handlersFor(defaultConfig()), render, { now: () => noon, logError })
-    expect(render).toHaveBeenCalledWith(content.playlist, readerSettings(defaultConfig()))
+    expect(render).toHaveBeenCalledWith(content.playlist, readerSettings(defaultConfig()), null)
     expect(served).toBe(
       page.replace(appMountPoint, `<div id="app"><h2>${content.playlist.articles[0]?.title}</h2></div>`)
     )
     expect(logError).not.toHaveBeenCalled()
+  })
+
+  it("puts the front desk's notice in it too, as the notice handler hands it out", async () => {
+    const notice = { text: 'Running late', endsAt: '2026-11-24T18:00:00.000Z' }
+    const handlers = { ...handlersFor(defaultConfig()), 'kiosk:notice': async () => ok(notice) }
+    await pageWithFirstScreen(page, handlers, render, { now: () => noon, logError: () => {} })
+    expect(render).toHaveBeenLastCalledWith(content.playlist, readerSettings(defaultConfig()), notice)
   })
 
   it('keeps "$&" and other replacement patterns in the article as they are', async () => {

@@ -6,6 +6,7 @@ import type { Playlist } from '../../../src/shared/domain'
 import { loadContent, type ContentState } from '../../../src/main/content/content-library'
 import type { FeedbackService } from '../../../src/main/feedback/feedback-service'
 import { createHandlers, dispatch } from '../../../src/main/kiosk/handlers'
+import type { NoticeBoard } from '../../../src/main/staff/notice-board'
 import type { StaffService } from '../../../src/main/staff/staff-service'
 
 const trusted = (url: string | undefined) => url === 'app://kiosk/index.html'
@@ -14,6 +15,9 @@ const submit = vi.fn(async () => ({ ok: true as const, value: { id: 'x' } }))
 const feedback = { submit } as unknown as FeedbackService
 // Staff channels are tested through the real services in staff-service.test.ts.
 const staff = {} as StaffService
+// The notice board's own behaviour is tested through the real services in notice-board.test.ts.
+const notice = { text: 'The clinic is running about 20 minutes late', endsAt: '2026-11-24T18:00:00.000Z' }
+const notices = { current: () => notice } as unknown as NoticeBoard
 
 describe('IPC handlers', async () => {
   const content = await loadContent({
@@ -23,7 +27,7 @@ describe('IPC handlers', async () => {
     playlist: []
   })
   const now = () => new Date('2026-11-24T12:00:00')
-  const table = createHandlers({ config: defaultConfig, content: () => content, feedback, staff, now })
+  const table = createHandlers({ config: defaultConfig, content: () => content, feedback, staff, notices, now })
 
   it('has one handler for every channel of the contract', () => {
     expect(Object.keys(table).sort()).toEqual([...channels].sort())
@@ -38,6 +42,30 @@ describe('IPC handlers', async () => {
       ok: true,
       value: readerSettings(defaultConfig())
     })
+  })
+
+  it('serves the notice to the patient screen without a staff session', async () => {
+    expect(await dispatch(table, 'kiosk:notice', undefined, context, trusted)).toEqual({ ok: true, value: notice })
+    expect(
+      await dispatch(table, 'kiosk:notice', undefined, { senderUrl: 'https://example.com/' }, trusted)
+    ).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
+  })
+
+  it('refuses a notice that is too long, empty or oddly shaped, naming the field', async () => {
+    const refusal = async (payload: unknown) => {
+      const result = await dispatch(table, 'staff:set-notice', payload, context, trusted)
+      return result.ok ? 'accepted' : result.error.message
+    }
+    expect(await refusal({ text: 'x'.repeat(121), endsAt: null })).toBe(
+      'staff:set-notice: text is longer than 120 characters'
+    )
+    expect(await refusal({ text: '   ', endsAt: null })).toBe('staff:set-notice: text is empty: write the notice first')
+    expect(await refusal({ text: 42, endsAt: null })).toBe(
+      'staff:set-notice: text must be the notice, written as text (got 42)'
+    )
+    expect(await refusal({ text: 'Late', endsAt: 'six o clock' })).toMatch(/^staff:set-notice: endsAt must be a date/)
+    expect(await refusal({ text: 'Late' })).toBe('staff:set-notice: endsAt is missing')
+    expect(await refusal({ text: 'Late', endsAt: null, colour: 'red' })).toMatch(/colour/)
   })
 
   it('passes valid feedback to the feedback service and refuses invalid feedback before it', async () => {
@@ -63,7 +91,7 @@ describe('IPC handlers', async () => {
 
   it('says the content is unavailable when there is nothing to show', async () => {
     const empty: ContentState = { ...content, playlist: { articles: [], translations: [], contentVersion: 'x' } }
-    const bare = createHandlers({ config: defaultConfig, content: () => empty, feedback, staff, now })
+    const bare = createHandlers({ config: defaultConfig, content: () => empty, feedback, staff, notices, now })
     expect(await dispatch(bare, 'content:playlist', undefined, context, trusted)).toMatchObject({
       ok: false,
       error: { code: 'content-unavailable' }
@@ -84,6 +112,7 @@ describe('IPC handlers', async () => {
         content: () => translated,
         feedback,
         staff,
+        notices,
         now: () => clock
       })
     const shown = async (table: ReturnType<typeof createHandlers>) => {
@@ -151,6 +180,7 @@ describe('IPC handlers', async () => {
       content: () => content,
       feedback,
       staff,
+      notices,
       now
     })
     const log = vi.fn()

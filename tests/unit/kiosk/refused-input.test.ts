@@ -113,7 +113,17 @@ const refused: Array<[Channel, unknown, string]> = [
     { current: '2468', pin: '13579', confirmation: '1357x' },
     'staff:change-pin: confirmation must be 4 to 8 digits'
   ],
-  ['staff:change-pin', { pin: '13579', confirmation: '13579' }, 'staff:change-pin: current is missing']
+  ['staff:change-pin', { pin: '13579', confirmation: '13579' }, 'staff:change-pin: current is missing'],
+  ['kiosk:notice', { text: 'hello' }, 'kiosk:notice: input must be empty (got an object)'],
+  ['staff:set-notice', { text: '   ', endsAt: null }, 'staff:set-notice: text is empty: write the notice first'],
+  [
+    'staff:set-notice',
+    { text: 'Running late', endsAt: 'tonight' },
+    'staff:set-notice: endsAt must be a date and time such as 2026-11-24T18:30:00Z, or null'
+  ],
+  ['staff:set-notice', { text: 'x'.repeat(121), endsAt: null }, 'staff:set-notice: text is longer than 120 characters'],
+  ['staff:set-notice', { endsAt: null }, 'staff:set-notice: text is missing'],
+  ['staff:clear-notice', 1, 'staff:clear-notice: input must be empty (got 1)']
 ]
 
 // One valid input per channel: the words must not come at the price of refusing what is right.
@@ -134,7 +144,10 @@ const accepted: Record<Channel, unknown> = {
   'staff:reload-content': undefined,
   'staff:restart': undefined,
   'staff:quit': undefined,
-  'staff:change-pin': { current: '2468', pin: '13579', confirmation: '13579' }
+  'staff:change-pin': { current: '2468', pin: '13579', confirmation: '13579' },
+  'kiosk:notice': undefined,
+  'staff:set-notice': { text: 'The clinic is running about 20 minutes late', endsAt: '2026-11-24T18:30:00Z' },
+  'staff:clear-notice': undefined
 }
 
 describe('refused input', () => {

@@ -27,24 +27,64 @@ describe('attract loop', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
-  it('advances on its own, each section for its reading time, through every article and round again', () => {
+  it("shows each article's title card, then its sections, each for its reading time, and round again", () => {
     const { loop, where } = setUp()
     loop.start()
     expect(loop.mode).toBe('attract')
-    vi.advanceTimersByTime(11_999)
-    expect(where()).toBe('one/a')
+    // A one-word title and no summary: the 8 s minimum.
+    expect([where(), loop.titleCard]).toEqual(['one/a', true])
+    vi.advanceTimersByTime(7_999)
+    expect(loop.titleCard).toBe(true)
     vi.advanceTimersByTime(1)
+    expect([where(), loop.titleCard]).toEqual(['one/a', false])
+    vi.advanceTimersByTime(12_000)
     expect(where()).toBe('one/b')
     vi.advanceTimersByTime(8_000)
-    expect(where()).toBe('two/c')
+    expect([where(), loop.titleCard]).toEqual(['two/c', true])
+    vi.advanceTimersByTime(8_000)
+    expect([where(), loop.titleCard]).toEqual(['two/c', false])
     vi.advanceTimersByTime(40_000)
-    expect(where()).toBe('one/a')
+    expect([where(), loop.titleCard]).toEqual(['one/a', true])
+    expect(loop.mode).toBe('attract')
+  })
+
+  it('keeps a title card up as long as its title and summary take to read, within the section limits', () => {
+    const reader = new Reader([
+      { ...article('one', [section('a', 5)]), title: 'Washing your hands', summary: 'word '.repeat(27) },
+      { ...article('two', [section('b', 5)]), summary: 'word '.repeat(200) }
+    ])
+    const loop = new AttractLoop(reader, settings)
+    loop.start()
+    // 30 words at 100 a minute: 18 s.
+    vi.advanceTimersByTime(17_999)
+    expect(loop.titleCard).toBe(true)
+    vi.advanceTimersByTime(1)
+    expect(loop.titleCard).toBe(false)
+    vi.advanceTimersByTime(8_000)
+    expect([reader.article.id, loop.titleCard]).toEqual(['two', true])
+    // 201 words would take two minutes: the 40 s maximum.
+    vi.advanceTimersByTime(39_999)
+    expect(loop.titleCard).toBe(true)
+    vi.advanceTimersByTime(1)
+    expect(loop.titleCard).toBe(false)
+  })
+
+  it('a touch on a title card starts reading its article at the first section, and nothing advances', () => {
+    const { reader, loop, where } = setUp()
+    loop.start()
+    vi.advanceTimersByTime(8_000 + 12_000 + 8_000)
+    expect([where(), loop.titleCard]).toEqual(['two/c', true])
+    loop.touch()
+    expect([where(), loop.titleCard, loop.mode]).toEqual(['two/c', false, 'reading'])
+    vi.advanceTimersByTime(49_000)
+    expect(where()).toBe('two/c')
+    expect(reader.sectionIndex).toBe(0)
   })
 
   it('stops advancing at a touch and keeps the patient where they are', () => {
     const { loop, where } = setUp()
     loop.start()
-    vi.advanceTimersByTime(12_000)
+    vi.advanceTimersByTime(20_000)
     loop.touch()
     expect(loop.mode).toBe('reading')
     vi.advanceTimersByTime(49_000)
@@ -75,17 +115,17 @@ describe('attract loop', () => {
     expect(loop.mode).toBe('reading')
   })
 
-  it('goes back to the start of the playlist and into attract mode after the idle time', () => {
+  it('goes back to the first title card and into attract mode after the idle time', () => {
     const { reader, loop, where } = setUp()
     const resets = vi.fn()
     loop.onReset(resets)
     loop.touch()
     reader.openArticle(1)
     vi.advanceTimersByTime(60_000)
-    expect(where()).toBe('one/a')
+    expect([where(), loop.titleCard]).toEqual(['one/a', true])
     expect(loop.mode).toBe('attract')
     expect(resets).toHaveBeenCalledTimes(1)
-    vi.advanceTimersByTime(12_000)
+    vi.advanceTimersByTime(8_000 + 12_000)
     expect(where()).toBe('one/b')
   })
 

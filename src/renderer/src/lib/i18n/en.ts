@@ -24,6 +24,9 @@ export const en = {
   progress: (current: number, total: number) => `${current} of ${total}`,
   goToSection: (number: number, title: string) => `Go to part ${number}: ${title}`,
   attractHint: 'Touch the screen to read at your own pace',
+  titleCardInvitation: 'Touch the screen to start reading',
+  /** On the title card, in this language's own words, for a patient who reads it better than the one on screen. */
+  readInLanguage: 'Read in English',
   stillReadingTitle: 'Still reading?',
   stillReadingBody: (seconds: number) =>
     `This screen will go back to the start in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
@@ -165,6 +168,27 @@ export const en = {
     gigabytes: (gigabytes: string) => `${gigabytes} GB`,
     lowDisk: 'low: export and remove feedback',
     unknown: 'unknown'
+  },
+  /** The front desk's notice: its label on patients' screens, and the card staff set it from. */
+  noticeFrom: 'From the front desk:',
+  noticeBoard: {
+    title: 'Notice for patients',
+    none: 'No notice is showing.',
+    showing: (until: string) => `Showing on every patient screen until ${until}:`,
+    write: 'Write a notice',
+    change: 'Change it',
+    takeDown: 'Take it down',
+    hint: 'Shown at the top of every patient screen until it ends. No names or other personal details.',
+    placeholder: 'Type with the keys below, for example: The clinic is running about 20 minutes late',
+    howLong: 'How long',
+    untilWords: (words: string) => `Until ${words}`,
+    forMinutes: (minutes: number) =>
+      minutes < 60 ? `For ${minutes} minutes` : `For ${minutes / 60} ${minutes === 60 ? 'hour' : 'hours'}`,
+    atTime: (time: string) => `${time}`,
+    clinicCloses: (time: string) => `${time}, when the clinic closes`,
+    endOfDay: 'the end of the day',
+    show: 'Put it up',
+    failed: 'The notice could not be put up. Check the end time and try again.'
   },
   errors: {
     'invalid-input': 'Something went wrong. Please try again.',

@@ -22,6 +22,8 @@ export const es: Messages = {
   progress: (current, total) => `${current} de ${total}`,
   goToSection: (number, title) => `Ir a la parte ${number}: ${title}`,
   attractHint: 'Toque la pantalla para leer a su ritmo',
+  titleCardInvitation: 'Toque la pantalla para empezar a leer',
+  readInLanguage: 'Leer en español',
   stillReadingTitle: '¿Sigue leyendo?',
   stillReadingBody: (seconds) =>
     `Esta pantalla volverá al principio en ${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}.`,
@@ -168,6 +170,26 @@ export const es: Messages = {
     gigabytes: (gigabytes) => `${gigabytes} GB`,
     lowDisk: 'poco: exporte y quite opiniones',
     unknown: 'desconocido'
+  },
+  noticeFrom: 'Aviso de recepción:',
+  noticeBoard: {
+    title: 'Aviso para los pacientes',
+    none: 'No se muestra ningún aviso.',
+    showing: (until) => `Se muestra en todas las pantallas de pacientes hasta ${until}:`,
+    write: 'Escribir un aviso',
+    change: 'Cambiarlo',
+    takeDown: 'Quitarlo',
+    hint: 'Se muestra arriba en todas las pantallas de pacientes hasta que termine. Sin nombres ni otros datos personales.',
+    placeholder: 'Escriba con las teclas de abajo, por ejemplo: La consulta lleva unos 20 minutos de retraso',
+    howLong: 'Cuánto tiempo',
+    untilWords: (words) => `Hasta ${words}`,
+    forMinutes: (minutes) =>
+      minutes < 60 ? `Durante ${minutes} minutos` : `Durante ${minutes / 60} ${minutes === 60 ? 'hora' : 'horas'}`,
+    atTime: (time) => `las ${time}`,
+    clinicCloses: (time) => `las ${time}, cuando cierra la clínica`,
+    endOfDay: 'el final del día',
+    show: 'Ponerlo',
+    failed: 'No se pudo poner el aviso. Revise la hora de fin e inténtelo de nuevo.'
   },
   errors: {
     'invalid-input': 'Algo salió mal. Inténtelo de nuevo.',

@@ -1,17 +1,24 @@
 import type { ReaderSettings } from '../../../../shared/domain'
-import { dwellMilliseconds } from '../../../../shared/reading-time'
+import { countWords, dwellMilliseconds } from '../../../../shared/reading-time'
 import type { Reader } from './reader.svelte'
 import { systemTimers, type Timers } from '../../../../shared/timers'
 
-/** attract: nobody is here and the sections advance by themselves; reading: a patient is; still-reading: asking. */
+/**
+ * attract: nobody has touched the screen, and it shows title cards and sections by itself; reading: a patient touched
+ * it and is in charge; still-reading: a patient was, and is being asked. Whatever the reader shows while the mode is
+ * 'attract' was not chosen by anyone.
+ */
 export type LoopMode = 'attract' | 'reading' | 'still-reading'
 
 /**
  * Decides who is in charge of the screen. Any touch hands it to the patient where they are; after the idle time,
- * with a "Still reading?" countdown first, it goes back to the start and advances on its own.
+ * with a "Still reading?" countdown first, it goes back to the start and advances on its own: each article's title
+ * card, then its sections, then the next article's title card.
  */
 export class AttractLoop {
   mode: LoopMode = $state('attract')
+  /** True while attract mode shows the title card of the reader's article, before its first section. */
+  titleCard = $state(false)
   /** Seconds left on the "Still reading?" countdown. */
   secondsLeft = $state(0)
 
@@ -45,9 +52,13 @@ export class AttractLoop {
     }
   }
 
-  /** Any touch: a patient is here; stop advancing, keep them where they are and start the idle wait again. */
+  /**
+   * Any touch: a patient is here; stop advancing, keep them where they are and start the idle wait again. A touch on
+   * a title card starts them at the first section of its article, which is where the reader already is.
+   */
   touch(): void {
     this.mode = 'reading'
+    this.titleCard = false
     this.secondsLeft = 0
     this.#schedule(
       () => this.#enterStillReading(),
@@ -78,19 +89,38 @@ export class AttractLoop {
   #enterAttract(): void {
     this.mode = 'attract'
     this.secondsLeft = 0
-    this.#scheduleAdvance()
+    this.#showTitleCard()
+  }
+
+  /** The reader is at the start of an article: its title card first, for as long as its words take to read. */
+  #showTitleCard(): void {
+    const { title, summary } = this.#reader.article
+    this.titleCard = true
+    this.#schedule(
+      () => {
+        this.titleCard = false
+        this.#scheduleAdvance()
+      },
+      this.#dwell(countWords(`${title} ${summary}`))
+    )
   }
 
   #scheduleAdvance(): void {
-    const dwell = dwellMilliseconds(this.#reader.section.wordCount, {
+    this.#schedule(() => {
+      const nextArticle = this.#reader.isLastSection
+      this.#reader.next()
+      if (nextArticle) this.#showTitleCard()
+      else this.#scheduleAdvance()
+    }, this.#dwell(this.#reader.section.wordCount))
+  }
+
+  /** How long attract mode keeps up a screen of this many words: read slowly, within the configured limits. */
+  #dwell(words: number): number {
+    return dwellMilliseconds(words, {
       wordsPerMinute: this.#settings.attractWordsPerMinute,
       minSeconds: this.#settings.minSectionSeconds,
       maxSeconds: this.#settings.maxSectionSeconds
     })
-    this.#schedule(() => {
-      this.#reader.next()
-      this.#scheduleAdvance()
-    }, dwell)
   }
 
   #schedule(run: () => void, milliseconds: number): void {
