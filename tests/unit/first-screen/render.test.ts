@@ -1,9 +1,11 @@
 import { resolve } from 'node:path'
+import { render } from 'svelte/server'
 import { describe, expect, it } from 'vitest'
 import { defaultConfig, readerSettings } from '../../../src/shared/config'
 import type { Article, Playlist } from '../../../src/shared/domain'
 import { loadContent } from '../../../src/main/content/content-library'
 import { renderFirstScreen } from '../../../src/renderer/src/first-screen'
+import SectionBody from '../../../src/renderer/src/lib/ui/SectionBody.svelte'
 
 const contentOf = (folder: string) =>
   loadContent({
@@ -62,34 +64,40 @@ describe('the first screen, rendered for the server', async () => {
     expect(html).toContain('Read in English')
   })
 
-  it('escapes what articles say, so a stray tag in content stays text', () => {
+  it('escapes what articles say, so a stray tag in a title or summary stays text', () => {
     const hostile: Playlist = {
       ...playlist,
-      articles: [
-        {
-          ...first,
-          title: 'Fever <script>alert(1)</script>',
-          summary: '"quoted" & <b>bold</b>',
-          sections: [
-            {
-              ...(first.sections[0] as Article['sections'][number]),
-              title: '<img src=x onerror=alert(1)>',
-              blocks: [
-                { type: 'paragraph', inlines: [{ text: '"quoted" & <b>bold</b>' }] },
-                {
-                  type: 'table',
-                  header: [[{ text: 'When" onclick="alert(1)' }]],
-                  rows: [[[{ text: '<script>cell</script>' }]]]
-                }
-              ]
-            }
-          ]
-        }
-      ],
+      articles: [{ ...first, title: 'Fever <script>alert(1)</script>', summary: '"quoted" & <b>bold</b>' }],
       translations: []
     }
     const html = renderFirstScreen(hostile, english)
     expect(html).toContain('Fever &lt;script>alert(1)&lt;/script>')
+    expect(html).toContain('"quoted" &amp; &lt;b>bold&lt;/b>')
+    expect(html).not.toMatch(/<script|<img|<b>/)
+  })
+})
+
+// The first screen is a title card now; a section's body is rendered by the same component on the page, and Svelte's
+// server renderer escapes exactly as its client does, so the section's escaping is checked here.
+describe("a section's body, rendered for the server", async () => {
+  const { playlist } = await contentOf('translated')
+  const section = (playlist.articles[0] as Article).sections[0] as Article['sections'][number]
+
+  it('escapes what articles say, tables included, so a stray tag in content stays text', () => {
+    const hostile = {
+      ...section,
+      title: '<img src=x onerror=alert(1)>',
+      blocks: [
+        { type: 'paragraph' as const, inlines: [{ text: '"quoted" & <b>bold</b>' }] },
+        {
+          type: 'table' as const,
+          header: [[{ text: 'When" onclick="alert(1)' }]],
+          rows: [[[{ text: '<script>cell</script>' }]]]
+        }
+      ]
+    }
+    const html = render(SectionBody, { props: { section: hostile } }).body
+    expect(html).toContain('&lt;img src=x onerror=alert(1)>')
     expect(html).toContain('"quoted" &amp; &lt;b>bold&lt;/b>')
     expect(html).toContain('<td data-heading="When&quot; onclick=&quot;alert(1)"')
     expect(html).toContain('&lt;script>cell&lt;/script>')
