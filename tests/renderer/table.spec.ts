@@ -77,13 +77,5 @@ for (const screen of [
         await kiosk.getByTestId('previous-button').tap()
       }
     })
-
-    test('is already drawn on the first screen, before any script has run', async ({ page, harness }) => {
-      await page.route('**/*.js', (route) => route.abort())
-      await page.goto(harness.url)
-      const first = page.locator('[data-first-screen]')
-      await expect(first.getByRole('columnheader')).toHaveText(['Medicine', 'When', 'How much'])
-      await expect(first.getByRole('cell', { name: 'About eight cups' })).toBeVisible()
-    })
   })
 }
