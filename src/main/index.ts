@@ -35,7 +35,10 @@ app.setPath('userData', dataFolder.path)
 
 // Uncaught errors are noted for staff mode too, once the kiosk's services exist.
 let noteUncaught: ((error: Error) => void) | null = null
-const log = startLogging(dataFolder.path, (error) => noteUncaught?.(error))
+// The kiosk's own arguments come after the executable (packaged) or after the app path (development).
+const command = parseCliArguments(process.argv.slice(app.isPackaged ? 1 : 2))
+// A command prints its own plain lines for IT's script; the log's timestamped copy stays in the log file.
+const log = startLogging(dataFolder.path, (error) => noteUncaught?.(error), { toConsole: command.kind === 'none' })
 const [folderInUse, ...foldersPassedOver] = describeDataFolder(dataFolder)
 log.info(folderInUse)
 for (const line of foldersPassedOver) log.warn(line)
@@ -45,8 +48,6 @@ if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-di
 declareAppScheme()
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
-// The kiosk's own arguments come after the executable (packaged) or after the app path (development).
-const command = parseCliArguments(process.argv.slice(app.isPackaged ? 1 : 2))
 
 if (command.kind !== 'none') {
   // IT's command line: no window. Only the instance holding the lock may change the data files; checking and

@@ -27,7 +27,7 @@ export interface FeedbackRecord {
   articleId: string
   sectionId: string | null
   rating: Rating
-  /** After scrubbing of contact details; null when the patient wrote nothing. */
+  /** After scrubbing of identifying details (see docs/PRIVACY.md); null when the patient wrote nothing. */
   comment: string | null
   language: string
   contentVersion: string

@@ -93,6 +93,12 @@ describe('the command line of the built main bundle', () => {
     expect(result.output).toContain(`Data folder: ${dataFolder} (set by KIOSK_DATA_DIR)`)
   })
 
+  it("prints only its own plain lines, not the log's timestamped copy of them", async () => {
+    const result = await run(['--set-pin', '482913'])
+    expect(result.output.match(/Data folder:/g)).toHaveLength(1)
+    expect(result.output).not.toMatch(/\[\d{4}-\d{2}-\d{2} [\d:.]+\] \[info\]/)
+  })
+
   it('a relative KIOSK_DATA_DIR is refused with a clear message, and the next folder is used instead', async () => {
     const result = await run(['--set-pin', '482913'], { environment: { KIOSK_DATA_DIR: 'relative/data' } })
     expect(result.code).toBe(0)
