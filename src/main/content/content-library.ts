@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { stat } from 'node:fs/promises'
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { imageExtensions } from '../../shared/article-schema'
+import type { ContentSource } from '../../shared/content-update'
 import type { Article, ContentProblem, Playlist } from '../../shared/domain'
 import { parseArticle } from './article-parser'
 import { readArticleFile } from './article-file'
@@ -160,10 +160,15 @@ export interface ContentState {
   playlist: Playlist
   /** The folder the articles came from, for serving their images. */
   root: string
-  origin: 'external' | 'bundled'
+  /** Which source, why, and from when (without `waiting`, which the content service knows). */
+  source: Omit<ContentSource, 'waiting'>
   problems: ContentProblem[]
   /** Valid articles in the kiosk's language that the configured playlist leaves out, so patients never see them. */
   notInPlaylist: Array<{ id: string; title: string; file: string }>
+  /** Every valid article of the source (any language, in the playlist or not), for comparing with a stick. */
+  all: Article[]
+  /** Each valid article's digest, by file. */
+  digests: Map<string, string>
 }
 
 /** What decides which articles are shown and in which order. */
@@ -172,6 +177,36 @@ export interface ContentOptions {
   externalFolder: string | null
   language: string
   playlist: string[]
+}
+
+/**
+ * The state a folder's articles make, or null when none of them would be shown (none in the kiosk's language that
+ * the playlist names). `fallBack` shows every article of the language when the playlist names none (the bundled
+ * sample: a playlist made for other content must not leave patients with nothing).
+ */
+export function stateOf(
+  root: string,
+  content: FolderContent,
+  options: { language: string; playlist: string[] },
+  source: ContentState['source'],
+  problems: ContentProblem[],
+  fallBack = false
+): ContentState | null {
+  const ordered = orderPlaylist(content.articles, options.language, options.playlist)
+  const articles =
+    ordered.articles.length > 0 || !fallBack
+      ? ordered.articles
+      : orderPlaylist(content.articles, options.language, []).articles
+  if (articles.length === 0) return null
+  return {
+    playlist: { articles, translations: findTranslations(content.articles, articles), contentVersion: content.version },
+    root,
+    source,
+    problems: [...problems, ...ordered.problems],
+    notInPlaylist: notShown(content.articles, options.language, articles),
+    all: content.articles,
+    digests: content.digests
+  }
 }
 
 /** Puts a language's articles in the configured order, or in file order when none is configured. */
@@ -229,65 +264,3 @@ export function isShownSection(playlist: Playlist, articleId: string, sectionId:
   )
 }
 
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory()
-  } catch {
-    return false
-  }
-}
-
-/**
- * Loads the external content folder when the config names one and it yields articles to show; otherwise the
- * bundled articles, keeping every problem met on the way for staff mode.
- */
-export async function loadContent(options: ContentOptions): Promise<ContentState> {
-  const problems: ContentProblem[] = []
-  if (options.externalFolder !== null) {
-    if (await isFolder(options.externalFolder)) {
-      const external = await loadContentFolder(options.externalFolder)
-      const ordered = orderPlaylist(external.articles, options.language, options.playlist)
-      problems.push(
-        ...external.problems.map((p) => ({ ...p, file: join(options.externalFolder ?? '', p.file) })),
-        ...ordered.problems
-      )
-      if (ordered.articles.length > 0) {
-        return {
-          playlist: {
-            articles: ordered.articles,
-            translations: findTranslations(external.articles, ordered.articles),
-            contentVersion: external.version
-          },
-          root: options.externalFolder,
-          origin: 'external',
-          problems,
-          notInPlaylist: notShown(external.articles, options.language, ordered.articles)
-        }
-      }
-      problems.push({
-        file: options.externalFolder,
-        line: 0,
-        message: 'no valid articles to show here; showing the bundled articles'
-      })
-    } else {
-      problems.push({
-        file: options.externalFolder,
-        line: 0,
-        message: 'content folder not found; showing the bundled articles'
-      })
-    }
-  }
-  const bundled = await loadContentFolder(options.bundledFolder)
-  const ordered = orderPlaylist(bundled.articles, options.language, options.playlist)
-  problems.push(...bundled.problems, ...ordered.problems)
-  // A playlist made for the external folder may name none of the bundled articles; patients still get something to read.
-  const articles =
-    ordered.articles.length > 0 ? ordered.articles : orderPlaylist(bundled.articles, options.language, []).articles
-  return {
-    playlist: { articles, translations: findTranslations(bundled.articles, articles), contentVersion: bundled.version },
-    root: options.bundledFolder,
-    origin: 'bundled',
-    problems,
-    notInPlaylist: notShown(bundled.articles, options.language, articles)
-  }
-}

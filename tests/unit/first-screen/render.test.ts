@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultConfig, readerSettings } from '../../../src/shared/config'
 import type { Article, Playlist } from '../../../src/shared/domain'
-import { loadContent } from '../../../src/main/content/content-library'
+import { loadContent } from '../../../src/main/content/content-service'
 import { renderFirstScreen } from '../../../src/renderer/src/first-screen'
 
 const contentOf = (folder: string) =>
