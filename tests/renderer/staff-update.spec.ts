@@ -120,7 +120,8 @@ test.describe('staff: update articles from a USB stick', () => {
       await page.getByTestId('update-undo').tap()
       await expect(page.getByTestId('update-outcome')).toContainText('Undone.')
       await expect(page.getByTestId('update-undo')).toHaveCount(0)
-      expect(harness.core.contentService.source().kind).toBe('bundled')
+      // Back to the articles before the install, with nothing left waiting to replace them.
+      expect(harness.core.contentService.source()).toMatchObject({ kind: 'bundled', waiting: false })
       await shoot(page, 'update-undone', screen.name)
     })
   }

@@ -31,12 +31,18 @@ type FolderReading = { content: FolderContent } | { away: string }
 
 const key = (article: Article) => `${article.language}/${article.id}`
 
-/** The content of a shelf's folder in use, falling back to the one before when the current cannot be read. */
+/**
+ * The content of a shelf's folder in use. `fallBack` (the last good copy) reads the copy before when the current one
+ * cannot be read; installed articles never do, since their previous folder is what Undo goes back to, not a spare.
+ * A shelf whose pointer names no folder in use (nothing kept yet, or an install undone back to none) has none.
+ */
 async function loadShelf(
-  shelf: ContentShelf
+  shelf: ContentShelf,
+  fallBack: boolean
 ): Promise<{ root: string; content: FolderContent; savedAt: string; from: string } | null> {
   const pointer = await shelf.read()
-  for (const entry of [pointer.current, pointer.previous]) {
+  if (!pointer.current) return null
+  for (const entry of fallBack ? [pointer.current, pointer.previous] : [pointer.current]) {
     if (!entry) continue
     try {
       const content = await loadContentFolder(shelf.pathOf(entry))
@@ -44,9 +50,6 @@ async function loadShelf(
     } catch {
       // A copy that cannot be read is passed over for the one before it.
     }
-    // The previous folder stands in only for the last good copy, whose pointer keeps one for that.
-    if (!pointer.canUndo) continue
-    break
   }
   return null
 }
@@ -208,7 +211,7 @@ export class ContentService {
         trouble = { reason: 'folder-empty', detail: null }
         problems.push({ file: folder, line: 0, message: 'no valid articles to show here' })
       }
-      const copy = this.lastGood ? await loadShelf(this.lastGood) : null
+      const copy = this.lastGood ? await loadShelf(this.lastGood, true) : null
       const state =
         copy &&
         stateOf(
@@ -220,7 +223,7 @@ export class ContentService {
         )
       if (state) return state
     }
-    const pack = this.installed ? await loadShelf(this.installed) : null
+    const pack = this.installed ? await loadShelf(this.installed, false) : null
     const installed =
       pack && stateOf(pack.root, pack.content, this.#options, this.#source('pack', 'installed', pack.savedAt, pack.from), problems)
     if (installed) return installed
@@ -255,7 +258,7 @@ export class ContentService {
    */
   async #fromFolder(folder: string, content: FolderContent, problems: ContentProblem[]): Promise<ContentState | null> {
     const shelf = this.lastGood
-    const copy = shelf ? await loadShelf(shelf) : null
+    const copy = shelf ? await loadShelf(shelf, true) : null
     const valid = new Set(content.articles.map((article) => article.file))
     const taken = new Set(content.articles.map(key))
     // A file gone while the folder is reachable was removed on purpose; a file still there but refused was not.
