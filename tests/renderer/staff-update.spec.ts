@@ -197,5 +197,15 @@ test.describe('staff: update articles, when IT set a content folder', () => {
       await page.setViewportSize({ width: screen.width, height: screen.height })
       await shoot(page, 'update-it-wins', screen.name)
     }
+    // Data health says the same: which articles are on screen, from where, since when and why.
+    await page.getByTestId('update-close').tap()
+    const source = page.getByTestId('content-source')
+    await expect(source).toContainText('from the content folder IT set — the folder was read')
+    await source.scrollIntoViewIfNeeded()
+    for (const screen of screens) {
+      await page.setViewportSize({ width: screen.width, height: screen.height })
+      await source.scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `${screenshots}/data-health-content-source-${screen.name}.png` })
+    }
   })
 })
