@@ -105,6 +105,10 @@ test.describe('staff: update articles from a USB stick', () => {
       await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0)
       expect(await axeViolations(page)).toEqual([])
       await shoot(page, 'update-preview', screen.name)
+      // Its contents list works as the patients' does.
+      await preview.getByRole('button', { name: 'Contents' }).tap()
+      await preview.getByTestId('section-list').getByRole('button', { name: 'How to do it' }).tap()
+      await expect(preview.getByRole('heading', { name: 'How to do it' })).toBeVisible()
       await page.getByTestId('preview-close').tap()
       await expect(preview).toHaveCount(0)
 
