@@ -57,7 +57,14 @@ if (command.kind !== 'none') {
   if (needsKioskData(command)) for (const line of describeDataFolder(dataFolder)) console.log(line)
   app
     .whenReady()
-    .then(async () => runCli(command, openCore, ownsData, (line) => console.log(line)))
+    .then(async () =>
+      runCli(
+        command,
+        () => openCore(ownsData),
+        ownsData,
+        (line) => console.log(line)
+      )
+    )
     .then(
       (code) => app.exit(code),
       (error: unknown) => {
@@ -87,8 +94,11 @@ if (command.kind !== 'none') {
     })
 }
 
-/** Builds the kiosk's services over its data folder, as both the window and the command line use them. */
-function openCore(): Promise<KioskCore> {
+/**
+ * Builds the kiosk's services over its data folder, as both the window and the command line use them; a command
+ * run while the kiosk is running (`ownsData` false) keeps no copy of the content there.
+ */
+function openCore(ownsData = true): Promise<KioskCore> {
   const bundledContentFolder = app.isPackaged
     ? join(process.resourcesPath, 'content')
     : join(app.getAppPath(), 'content')
@@ -103,7 +113,8 @@ function openCore(): Promise<KioskCore> {
     appVersion: app.getVersion(),
     logError: (message, error) => log.error(message, error),
     drives: () => listRemovableDrives(),
-    app: { restart: restartApp, quit: quitApp, pickFolder }
+    app: { restart: restartApp, quit: quitApp, pickFolder },
+    ownsData
   })
 }
 
@@ -125,7 +136,8 @@ async function start(): Promise<void> {
     join(import.meta.dirname, '../renderer'),
     () => core.content().root,
     (html) =>
-      pageWithFirstScreen(html, core.handlers, renderFirstScreen, { now: () => new Date(), logError: core.logError })
+      pageWithFirstScreen(html, core.handlers, renderFirstScreen, { now: () => new Date(), logError: core.logError }),
+    () => core.contentPacks.previewRoot()
   )
   registerIpc(core.handlers, (url) => isAppUrl(url, devServerUrl), core.logError)
   const appUrl = devServerUrl ?? appEntryUrl
@@ -159,9 +171,14 @@ async function start(): Promise<void> {
     systemTimers,
     () => new Date(),
     core.logError,
-    // Not while staff are working in staff mode; the next night will do.
+    // Not while staff are working in staff mode; the next night will do. The content is read again first, so a
+    // folder that came back (or went away) is followed; the fresh screen takes the newest articles.
     () => {
-      if (!core.staffAuth.inSession()) void loadPage(window.webContents, appUrl, logScreen)
+      if (core.staffAuth.inSession()) return
+      core
+        .reloadContent()
+        .catch((error: unknown) => core.logError('reading the content again at the nightly reload failed', error))
+        .finally(() => void loadPage(window.webContents, appUrl, logScreen))
     }
   ).start()
   // A freshly loaded screen never inherits a staff session (a crash reload, the nightly reload).

@@ -73,7 +73,9 @@ export const configShape = {
       displayMessage
     )
     .nullable()
-    .default(null)
+    .default(null),
+  // While a copy stands in for an unreachable contentFolder, how often the kiosk looks at the folder again.
+  contentRetryMinutes: seconds(1, 1440).default(5)
 } as const
 
 const configSchema = z.object(configShape)

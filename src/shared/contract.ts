@@ -1,4 +1,5 @@
-import type { Playlist, ReaderSettings } from './domain'
+import type { ContentUpdateStatus, PackReview } from './content-update'
+import type { Article, Playlist, ReaderSettings } from './domain'
 import type { FeedbackInput } from './feedback'
 import type { Notice, NoticeInput } from './notice'
 import type {
@@ -37,6 +38,12 @@ export interface Contract {
   'kiosk:notice': { in: void; out: Result<Notice | null> }
   'staff:set-notice': { in: NoticeInput; out: Result<Notice> }
   'staff:clear-notice': { in: void; out: Result<null> }
+  'content:version': { in: void; out: Result<{ version: string }> }
+  'staff:content-status': { in: void; out: Result<ContentUpdateStatus> }
+  'staff:scan-content': { in: { driveId: string }; out: Result<PackReview> }
+  'staff:preview-article': { in: { scanId: string; language: string; articleId: string }; out: Result<Article> }
+  'staff:install-content': { in: { scanId: string }; out: Result<ContentUpdateStatus> }
+  'staff:undo-content': { in: void; out: Result<ContentUpdateStatus> }
 }
 
 /** A channel name of the contract. */
@@ -63,7 +70,13 @@ export const kioskMethods = {
   changeStaffPin: 'staff:change-pin',
   notice: 'kiosk:notice',
   setNotice: 'staff:set-notice',
-  clearNotice: 'staff:clear-notice'
+  clearNotice: 'staff:clear-notice',
+  contentVersion: 'content:version',
+  contentStatus: 'staff:content-status',
+  scanContent: 'staff:scan-content',
+  previewArticle: 'staff:preview-article',
+  installContent: 'staff:install-content',
+  undoContent: 'staff:undo-content'
 } as const satisfies Record<string, Channel>
 
 /** A method name of `window.kiosk`. */

@@ -15,6 +15,10 @@ const dateWords = { error: mustBe('a date written YYYY-MM-DD') }
 const formats = ['csv', 'json'] as const
 const noticeTextWords = { error: mustBe('the notice, written as text') }
 const endsAtWords = { error: mustBe('a date and time such as 2026-11-24T18:30:00Z, or null') }
+const driveWords = { error: mustBe('the id of a USB drive staff:content-status offered', 'text') }
+const scanWords = { error: mustBe('the scanId staff:scan-content answered with (a UUID)') }
+const articleIdWords = { error: mustBe('an article id (lower-case words and digits joined by hyphens)') }
+const languageWords = { error: mustBe('a language code such as "en" or "es"', 'text') }
 
 /** What each channel accepts; anything else is refused before a handler runs. */
 export const inputSchemas: { [C in Channel]: z.ZodType } = {
@@ -58,7 +62,22 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
       .max(noticeMaxLength, `is longer than ${noticeMaxLength} characters`),
     endsAt: z.iso.datetime({ offset: true, ...endsAtWords }).nullable()
   }),
-  'staff:clear-notice': z.undefined()
+  'staff:clear-notice': z.undefined(),
+  'content:version': z.undefined(),
+  'staff:content-status': z.undefined(),
+  'staff:scan-content': z.strictObject({
+    driveId: z.string(driveWords).regex(/^drive-\d{1,3}$/, driveWords)
+  }),
+  'staff:preview-article': z.strictObject({
+    scanId: z.uuid(scanWords),
+    language: z.string(languageWords).regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, languageWords),
+    articleId: z
+      .string(articleIdWords)
+      .max(100, articleIdWords)
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, articleIdWords)
+  }),
+  'staff:install-content': z.strictObject({ scanId: z.uuid(scanWords) }),
+  'staff:undo-content': z.undefined()
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ContentSource } from './content-update'
+
 /** Ratings counted by value: [not helpful, a little, very helpful]. */
 export type Distribution = [number, number, number]
 
@@ -88,6 +90,8 @@ export interface DataHealth {
   memoryBytes: number
   /** Space left on the drive of the data folder, in bytes; null when the system cannot tell. */
   diskFreeBytes: number | null
+  /** Which articles are on screen (the folder, its last good copy, installed, bundled), from when and why. */
+  contentSource: ContentSource
 }
 
 /** Everything staff mode shows on its summary screen. */

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url'
 import Conf from 'conf'
 import { contentSecurityPolicy } from '../../src/shared/csp'
 import type { FeedbackRecord } from '../../src/shared/feedback'
-import { contentTypeOf, resolveInside, routeAppPath } from '../../src/main/electron/app-url'
+import { contentTypeOf, routeAppPath, routeFile } from '../../src/main/electron/app-url'
+import type { RemovableDrive } from '../../src/main/export/drives'
 import { type FirstScreenRenderer, pageWithFirstScreen } from '../../src/main/kiosk/first-screen-page'
 import { dispatch } from '../../src/main/kiosk/handlers'
 import { type KioskCore, startKioskCore } from '../../src/main/kiosk/kiosk-core'
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   seedRecords?: FeedbackRecord[]
   /** A staff PIN already set, as IT would with --set-pin. */
   staffPin?: string
+  /** USB drives plugged in, as the system would list them (a folder stands in for each stick). */
+  drives?: RemovableDrive[] | (() => RemovableDrive[])
 }
 
 const repository = resolve(import.meta.dirname, '../..')
@@ -86,7 +89,8 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
     openJsonFile: (cwd, name, fileOptions) =>
       new Conf({ ...fileOptions, cwd, configName: name } as unknown as ConstructorParameters<typeof Conf>[0]),
     appVersion: 'web-harness',
-    logError: (message, error) => console.error(message, error)
+    logError: (message, error) => console.error(message, error),
+    drives: async () => (typeof options.drives === 'function' ? options.drives() : (options.drives ?? []))
   })
   for (const record of options.seedRecords ?? []) await core.feedbackStore.append(record)
   if (options.staffPin) await core.staffAuth.setPin(options.staffPin)
@@ -120,7 +124,14 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
       return send(response, 200, 'application/json', JSON.stringify(result))
     }
     const route = routeAppPath(url.pathname)
-    const file = route && resolveInside(route.folder === 'content' ? core.content().root : staticFolder, route.path)
+    // The same routes as the app's protocol handler: the bundle, the content on screen, a stick's preview.
+    const file =
+      route &&
+      routeFile(route, {
+        renderer: staticFolder,
+        content: core.content().root,
+        preview: core.contentPacks.previewRoot()
+      })
     if (
       !file ||
       !(await stat(file).then(
@@ -164,6 +175,7 @@ export async function startWebHarness(options: HarnessOptions = {}): Promise<Web
       return code
     },
     close: async () => {
+      core.stop()
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
       if (ownsData) await rm(dataFolder, { recursive: true, force: true })

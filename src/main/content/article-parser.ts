@@ -9,6 +9,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Article, Block, ContentProblem, Inline, Section } from '../../shared/domain'
 import { blockText, countWords } from '../../shared/reading-time'
+import { contentLimits } from './content-limits'
 import { parseFrontMatter } from './front-matter'
 import { rawSyntax, spacedPicture } from './raw-syntax'
 import { tableBlock } from './table-block'
@@ -17,8 +18,8 @@ import { tableBlock } from './table-block'
 export interface ParseContext {
   /** The file's path relative to the content folder, with forward slashes. */
   file: string
-  /** Resolves an image link against the article, or says why it cannot be used. */
-  resolveImage: (src: string) => { path: string } | { problem: string }
+  /** Resolves an image link (on `line`) against the article, or says why it cannot be used. */
+  resolveImage: (src: string, line: number) => { path: string } | { problem: string }
 }
 
 /** An article, or the reasons it cannot be shown. */
@@ -112,7 +113,7 @@ function pictureBlock(
   context: ParseContext,
   problems: ContentProblem[]
 ): Block | null {
-  const resolved = context.resolveImage(picture.url)
+  const resolved = context.resolveImage(picture.url, line)
   if ('problem' in resolved) {
     problems.push({ file: context.file, line, message: resolved.problem })
     return null
@@ -189,7 +190,17 @@ function parseBody(nodes: RootContent[], context: ParseContext, problems: Conten
     const seen = used.get(section.id) ?? 0
     used.set(section.id, seen + 1)
     const id = seen === 0 ? section.id : `${section.id}-${seen + 1}`
-    return [{ ...section, id, wordCount: sectionWords(section) }]
+    const wordCount = sectionWords(section)
+    // A section is one screen: thousands of words would hold the screen (and a patient's finger) for seconds.
+    if (wordCount > contentLimits.sectionWords)
+      problems.push({
+        file: context.file,
+        line,
+        message:
+          `section "${section.title}" has ${wordCount} words; a section may have at most ` +
+          `${contentLimits.sectionWords}: split it with ## headings`
+      })
+    return [{ ...section, id, wordCount }]
   })
 }
 

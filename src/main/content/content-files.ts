@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { join, posix, relative, sep } from 'node:path'
 import { imageExtensions } from '../../shared/article-schema'
 import type { ContentProblem } from '../../shared/domain'
+import { contentLimits } from './content-limits'
 
 /** The article files of a content folder, and the files an author probably meant as articles but the kiosk skips. */
 export interface ContentFiles {
@@ -55,23 +56,38 @@ export function skippedReason(name: string): string | null {
 
 /**
  * Walks a content folder in name order. Names starting with `.` or `_` are skipped without a word: that is how
- * authors keep drafts (`_drafts`) and how systems keep their own files.
+ * authors keep drafts (`_drafts`) and how systems keep their own files. A folder with more files than any content
+ * folder holds (a whole USB stick of photos) is walked only up to `contentLimits.entries`, and that is reported.
  */
-export async function listContentFiles(root: string, folder = root): Promise<ContentFiles> {
-  const entries = await readdir(folder, { withFileTypes: true })
+export async function listContentFiles(root: string): Promise<ContentFiles> {
   const found: ContentFiles = { articles: [], skipped: [] }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
-    const path = join(folder, entry.name)
-    if (entry.isDirectory()) {
-      const inner = await listContentFiles(root, path)
-      found.articles.push(...inner.articles)
-      found.skipped.push(...inner.skipped)
-    } else if (entry.isFile()) {
-      if (isArticleName(entry.name)) found.articles.push(path)
-      const reason = isArticleName(entry.name) ? null : skippedReason(entry.name)
-      if (reason) found.skipped.push({ file: relative(root, path).split(sep).join('/'), line: 0, message: reason })
+  let seen = 0
+  const walk = async (folder: string): Promise<boolean> => {
+    const entries = await readdir(folder, { withFileTypes: true })
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue
+      const path = join(folder, entry.name)
+      seen += 1
+      if (seen > contentLimits.entries) {
+        found.skipped.push({
+          file: relative(root, folder).split(sep).join('/') || '.',
+          line: 0,
+          message:
+            `the folder holds more than ${contentLimits.entries} files and folders; the kiosk stopped looking here. ` +
+            'Keep only articles and their pictures in a content folder'
+        })
+        return false
+      }
+      if (entry.isDirectory()) {
+        if (!(await walk(path))) return false
+      } else if (entry.isFile()) {
+        if (isArticleName(entry.name)) found.articles.push(path)
+        const reason = isArticleName(entry.name) ? null : skippedReason(entry.name)
+        if (reason) found.skipped.push({ file: relative(root, path).split(sep).join('/'), line: 0, message: reason })
+      }
     }
+    return true
   }
+  await walk(root)
   return found
 }

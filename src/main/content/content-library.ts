@@ -1,18 +1,25 @@
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { imageExtensions } from '../../shared/article-schema'
+import type { ContentSource } from '../../shared/content-update'
 import type { Article, ContentProblem, Playlist } from '../../shared/domain'
 import { parseArticle } from './article-parser'
+import { readArticleFile } from './article-file'
 import { listContentFiles } from './content-files'
+import { contentLimits } from './content-limits'
+import { checkImage, type ImageCheck } from './image-check'
 
 /** Every valid article of a folder, and what was wrong with the rest. */
 export interface FolderContent {
   articles: Article[]
   problems: ContentProblem[]
-  /** A short hash of every article file, so feedback can name the content it was about. */
+  /** A short hash of every valid article and its pictures, so feedback can name the content it was about. */
   version: string
+  /** Every article file found, valid or not (relative, forward slashes): a file not among them was removed. */
+  files: string[]
+  /** A digest of each valid article's file and pictures, by file: two folders holding the same article agree. */
+  digests: Map<string, string>
 }
 
 /** Resolves an image link of an article inside the content folder, refusing anything that would leave it. */
@@ -59,34 +66,93 @@ function sameIdProblems(found: Array<{ article: Article; idLine: number }>): Con
     })
 }
 
-/** Loads and validates every article under a folder; one broken file never hides the others. */
-export async function loadContentFolder(root: string): Promise<FolderContent> {
-  const { articles: files, skipped } = await listContentFiles(root)
+/** The version of a set of articles: a short hash of their files and digests, in file order. */
+export function contentVersion(articles: Article[], digests: Map<string, string>): string {
   const hash = createHash('sha256')
+  for (const file of articles.map((article) => article.file).sort())
+    hash.update(file).update('\0').update(digests.get(file) ?? '').update('\0')
+  return hash.digest('hex').slice(0, 12)
+}
+
+/**
+ * One article file: read (size and encoding checked first), parsed, and its pictures measured. The digest covers the
+ * file and its pictures, so replacing a picture is a change of content too.
+ */
+async function loadArticle(
+  root: string,
+  path: string,
+  pictures: Map<string, Promise<ImageCheck>>
+): Promise<{ outcome: ReturnType<typeof parseArticle>; digest: string }> {
+  const file = relative(root, path).split(sep).join('/')
+  const read = await readArticleFile(path)
+  if ('problem' in read) return { outcome: { article: null, problems: [{ file, ...read.problem }] }, digest: '' }
+  const shown: Array<{ src: string; path: string; line: number }> = []
+  let outcome: ReturnType<typeof parseArticle>
+  try {
+    outcome = parseArticle(read.text, {
+      file,
+      resolveImage: (src, line) => {
+        const resolved = resolveImage(root, file, src)
+        if ('path' in resolved) shown.push({ src, path: resolved.path, line })
+        return resolved
+      }
+    })
+  } catch (error) {
+    // Whatever goes wrong in one article must not take the others, or the kiosk, down with it.
+    outcome = { article: null, problems: [{ file, line: 1, message: `could not be read: ${String(error)}` }] }
+  }
+  const digest = createHash('sha256').update(read.digest)
+  for (const picture of shown) {
+    // A picture two articles share (a translation's) is read and measured once.
+    let check = pictures.get(picture.path)
+    if (!check) {
+      check = checkImage(join(root, picture.path), picture.src).catch((error: unknown) => ({
+        problem: `image "${picture.src}" could not be read: ${error instanceof Error ? error.message : String(error)}`
+      }))
+      pictures.set(picture.path, check)
+    }
+    const checked = await check
+    if ('problem' in checked) outcome.problems.push({ file, line: picture.line, message: checked.problem })
+    else digest.update(picture.path).update(checked.digest)
+  }
+  if (outcome.problems.length > 0) outcome = { article: null, problems: outcome.problems }
+  return { outcome, digest: digest.digest('hex') }
+}
+
+/**
+ * Loads and validates every article under a folder; one broken file never hides the others. At most
+ * `contentLimits.articles` files are read; the rest are reported.
+ */
+export async function loadContentFolder(root: string): Promise<FolderContent> {
+  const { articles: found, skipped } = await listContentFiles(root)
   const articles: Article[] = []
   const problems: ContentProblem[] = [...skipped]
+  const digests = new Map<string, string>()
+  const pictures = new Map<string, Promise<ImageCheck>>()
   const filesFor = new Map<string, Array<{ article: Article; idLine: number }>>()
-  for (const path of files) {
-    const file = relative(root, path).split(sep).join('/')
-    const text = await readFile(path, 'utf8')
-    hash.update(file).update('\0').update(text).update('\0')
-    let outcome: ReturnType<typeof parseArticle>
-    try {
-      outcome = parseArticle(text, { file, resolveImage: (src) => resolveImage(root, file, src) })
-    } catch (error) {
-      // Whatever goes wrong in one article must not take the others, or the kiosk, down with it.
-      outcome = { article: null, problems: [{ file, line: 1, message: `could not be read: ${String(error)}` }] }
+  const files = found.map((path) => relative(root, path).split(sep).join('/'))
+  for (const [index, path] of found.entries()) {
+    if (index >= contentLimits.articles) {
+      problems.push({
+        file: files[index] ?? path,
+        line: 0,
+        message: `not read: a content folder may hold at most ${contentLimits.articles} articles, and this is number ${index + 1} of ${found.length}`
+      })
+      continue
     }
+    const { outcome, digest } = await loadArticle(root, path, pictures)
     problems.push(...outcome.problems)
     if (!outcome.article) continue
+    digests.set(outcome.article.file, digest)
     const key = `${outcome.article.language}/${outcome.article.id}`
     filesFor.set(key, [...(filesFor.get(key) ?? []), { article: outcome.article, idLine: outcome.idLine ?? 1 }])
   }
-  for (const found of filesFor.values()) {
-    if (found.length === 1) articles.push((found[0] as { article: Article }).article)
-    else problems.push(...sameIdProblems(found))
+  for (const same of filesFor.values()) {
+    if (same.length === 1) articles.push((same[0] as { article: Article }).article)
+    else problems.push(...sameIdProblems(same))
   }
-  return { articles, problems, version: hash.digest('hex').slice(0, 12) }
+  articles.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file))
+  return { articles, problems, version: contentVersion(articles, digests), files, digests }
 }
 
 /** Where the reader's articles come from and what went wrong on the way. */
@@ -94,10 +160,15 @@ export interface ContentState {
   playlist: Playlist
   /** The folder the articles came from, for serving their images. */
   root: string
-  origin: 'external' | 'bundled'
+  /** Which source, why, and from when (without `waiting`, which the content service knows). */
+  source: Omit<ContentSource, 'waiting'>
   problems: ContentProblem[]
   /** Valid articles in the kiosk's language that the configured playlist leaves out, so patients never see them. */
   notInPlaylist: Array<{ id: string; title: string; file: string }>
+  /** Every valid article of the source (any language, in the playlist or not), for comparing with a stick. */
+  all: Article[]
+  /** Each valid article's digest, by file. */
+  digests: Map<string, string>
 }
 
 /** What decides which articles are shown and in which order. */
@@ -106,6 +177,36 @@ export interface ContentOptions {
   externalFolder: string | null
   language: string
   playlist: string[]
+}
+
+/**
+ * The state a folder's articles make, or null when none of them would be shown (none in the kiosk's language that
+ * the playlist names). `fallBack` shows every article of the language when the playlist names none (the bundled
+ * sample: a playlist made for other content must not leave patients with nothing).
+ */
+export function stateOf(
+  root: string,
+  content: FolderContent,
+  options: { language: string; playlist: string[] },
+  source: ContentState['source'],
+  problems: ContentProblem[],
+  fallBack = false
+): ContentState | null {
+  const ordered = orderPlaylist(content.articles, options.language, options.playlist)
+  const articles =
+    ordered.articles.length > 0 || !fallBack
+      ? ordered.articles
+      : orderPlaylist(content.articles, options.language, []).articles
+  if (articles.length === 0) return null
+  return {
+    playlist: { articles, translations: findTranslations(content.articles, articles), contentVersion: content.version },
+    root,
+    source,
+    problems: [...problems, ...ordered.problems],
+    notInPlaylist: notShown(content.articles, options.language, articles),
+    all: content.articles,
+    digests: content.digests
+  }
 }
 
 /** Puts a language's articles in the configured order, or in file order when none is configured. */
@@ -163,65 +264,3 @@ export function isShownSection(playlist: Playlist, articleId: string, sectionId:
   )
 }
 
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory()
-  } catch {
-    return false
-  }
-}
-
-/**
- * Loads the external content folder when the config names one and it yields articles to show; otherwise the
- * bundled articles, keeping every problem met on the way for staff mode.
- */
-export async function loadContent(options: ContentOptions): Promise<ContentState> {
-  const problems: ContentProblem[] = []
-  if (options.externalFolder !== null) {
-    if (await isFolder(options.externalFolder)) {
-      const external = await loadContentFolder(options.externalFolder)
-      const ordered = orderPlaylist(external.articles, options.language, options.playlist)
-      problems.push(
-        ...external.problems.map((p) => ({ ...p, file: join(options.externalFolder ?? '', p.file) })),
-        ...ordered.problems
-      )
-      if (ordered.articles.length > 0) {
-        return {
-          playlist: {
-            articles: ordered.articles,
-            translations: findTranslations(external.articles, ordered.articles),
-            contentVersion: external.version
-          },
-          root: options.externalFolder,
-          origin: 'external',
-          problems,
-          notInPlaylist: notShown(external.articles, options.language, ordered.articles)
-        }
-      }
-      problems.push({
-        file: options.externalFolder,
-        line: 0,
-        message: 'no valid articles to show here; showing the bundled articles'
-      })
-    } else {
-      problems.push({
-        file: options.externalFolder,
-        line: 0,
-        message: 'content folder not found; showing the bundled articles'
-      })
-    }
-  }
-  const bundled = await loadContentFolder(options.bundledFolder)
-  const ordered = orderPlaylist(bundled.articles, options.language, options.playlist)
-  problems.push(...bundled.problems, ...ordered.problems)
-  // A playlist made for the external folder may name none of the bundled articles; patients still get something to read.
-  const articles =
-    ordered.articles.length > 0 ? ordered.articles : orderPlaylist(bundled.articles, options.language, []).articles
-  return {
-    playlist: { articles, translations: findTranslations(bundled.articles, articles), contentVersion: bundled.version },
-    root: options.bundledFolder,
-    origin: 'bundled',
-    problems,
-    notInPlaylist: notShown(bundled.articles, options.language, articles)
-  }
-}

@@ -64,22 +64,54 @@ export function syllablesIn(word: string, language: string): number | null {
   return rulesFor(language)?.syllables(word) ?? null
 }
 
+/** The longest piece of text handed to `Intl.Segmenter` at once. */
+const pieceLength = 2000
+
+/**
+ * The text in pieces of at most `pieceLength` characters: line by line (each line is a sentence of its own anyway),
+ * and a longer line cut after its last sentence end before the limit, else its last space. V8's segmenter copies the
+ * whole input for every segment it yields, so one 5 MB text took minutes and gigabytes; pieces keep it linear.
+ */
+export function* textPieces(text: string): Generator<string> {
+  let start = 0
+  while (start < text.length) {
+    const lineEnd = text.indexOf('\n', start)
+    const end = lineEnd === -1 ? text.length : lineEnd
+    let cut = end
+    if (end - start > pieceLength) {
+      const window = text.slice(start, start + pieceLength)
+      const sentenceEnd = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '))
+      const space = window.lastIndexOf(' ')
+      cut = start + (sentenceEnd > 0 ? sentenceEnd + 2 : space > 0 ? space + 1 : pieceLength)
+    }
+    yield text.slice(start, cut)
+    start = cut === end ? end + 1 : cut
+  }
+}
+
 /**
  * Counts the words, sentences and syllables of a text with the built-in `Intl.Segmenter` and gives its reading
  * grade: Flesch–Kincaid for English, Crawford for Spanish, none for other languages. Each line counts as a sentence
- * of its own, so list items and headings without a full stop are not run together.
+ * of its own, so list items and headings without a full stop are not run together; so does each piece of a line
+ * longer than 2,000 characters without a sentence end. The work grows in step with the text.
  */
 export function readingLevel(text: string, language: string): ReadingLevel {
   const rules = rulesFor(language)
   const sentenceSegmenter = new Intl.Segmenter(language, { granularity: 'sentence' })
   const wordSegmenter = new Intl.Segmenter(language, { granularity: 'word' })
   const counts: TextCounts = { words: 0, sentences: 0, syllables: 0 }
-  for (const { segment: sentence } of sentenceSegmenter.segment(text)) {
-    const words = [...wordSegmenter.segment(sentence)].filter((part) => part.isWordLike)
-    if (words.length === 0) continue
-    counts.sentences += 1
-    counts.words += words.length
-    for (const { segment: word } of words) counts.syllables += rules?.syllables(word) ?? 0
+  for (const piece of textPieces(text)) {
+    for (const { segment: sentence } of sentenceSegmenter.segment(piece)) {
+      let words = 0
+      for (const part of wordSegmenter.segment(sentence)) {
+        if (!part.isWordLike) continue
+        words += 1
+        counts.syllables += rules?.syllables(part.segment) ?? 0
+      }
+      if (words === 0) continue
+      counts.sentences += 1
+      counts.words += words
+    }
   }
   if (!rules) {
     const reason = `no reading-grade formula for "${language}" (only English and Spanish)`

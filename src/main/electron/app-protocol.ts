@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
 import { contentSecurityPolicy } from '../../shared/csp'
-import { appHost, appScheme, contentTypeOf, resolveInside, routeAppPath } from './app-url'
+import { appHost, appScheme, contentTypeOf, routeAppPath, routeFile } from './app-url'
 
 /** Must run before the app is ready: makes app:// a standard, secure scheme with fetch support. */
 export function declareAppScheme(): void {
@@ -12,18 +12,21 @@ export function declareAppScheme(): void {
 }
 
 /**
- * Serves app:// from the renderer bundle and the live content folder, with the CSP on every response. The page the
- * window loads goes through `entryPage` first, which puts the first screen in it (kiosk/first-screen-page.ts).
+ * Serves app:// from the renderer bundle, the live content folder and the preview of a stick's articles, with the
+ * CSP on every response. The page the window loads goes through `entryPage` first, which puts the first screen in it
+ * (kiosk/first-screen-page.ts).
  */
 export function serveAppScheme(
   rendererFolder: string,
   contentFolder: () => string,
-  entryPage: (html: string) => Promise<string>
+  entryPage: (html: string) => Promise<string>,
+  previewFolder: () => string | null = () => null
 ): void {
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url)
     const route = url.host === appHost ? routeAppPath(url.pathname) : null
-    const file = route && resolveInside(route.folder === 'content' ? contentFolder() : rendererFolder, route.path)
+    const file =
+      route && routeFile(route, { renderer: rendererFolder, content: contentFolder(), preview: previewFolder() })
     if (
       !file ||
       !(await stat(file).then(

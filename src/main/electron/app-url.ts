@@ -37,8 +37,11 @@ export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
   return (parsed.protocol === 'ws:' && parsed.host === dev.host) || parsed.protocol === 'devtools:'
 }
 
-/** Which folder an app URL is served from: content files (article images) or the renderer bundle. */
-export type AppRoute = { folder: 'renderer' | 'content'; path: string }
+/**
+ * Which folder an app URL is served from: content files (article images), the pictures of articles staff preview
+ * from a USB stick (staged in the data folder, not yet installed), or the renderer bundle.
+ */
+export type AppRoute = { folder: 'renderer' | 'content' | 'preview'; path: string }
 
 /** Maps an app URL path to a folder and a relative path, or null when it tries to leave its folder. */
 export function routeAppPath(pathname: string): AppRoute | null {
@@ -50,12 +53,25 @@ export function routeAppPath(pathname: string): AppRoute | null {
   }
   if (decoded.includes('\0')) return null
   const clean = decoded.replace(/^\/+/, '')
-  if (clean.startsWith('content/')) {
-    // Only pictures come from the content folder (which may be a network share): never a script or a page.
-    const path = clean.slice('content/'.length)
-    return imageExtensions.has(extname(path).toLowerCase()) ? { folder: 'content', path } : null
+  for (const folder of ['content', 'preview'] as const) {
+    if (!clean.startsWith(`${folder}/`)) continue
+    // Only pictures come from content folders (a network share, a stick): never a script or a page.
+    const path = clean.slice(folder.length + 1)
+    return imageExtensions.has(extname(path).toLowerCase()) ? { folder, path } : null
   }
   return { folder: 'renderer', path: clean === '' ? 'index.html' : clean }
+}
+
+/**
+ * The file an app route names: inside the renderer bundle, the content on screen, or the preview's staged folder
+ * (none when no stick is under review), with the same refusal of anything that climbs out.
+ */
+export function routeFile(
+  route: AppRoute,
+  roots: { renderer: string; content: string; preview: string | null }
+): string | null {
+  const root = roots[route.folder]
+  return root === null ? null : resolveInside(root, route.path)
 }
 
 /** Joins a relative path onto a folder, refusing anything that would climb out of it. */

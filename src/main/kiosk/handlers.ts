@@ -5,6 +5,8 @@ import { checkInput } from '../../shared/ipc-schemas'
 import { localDay } from '../../shared/local-day'
 import { fail, ok, type Result } from '../../shared/result'
 import type { ContentState } from '../content/content-library'
+import type { ContentPacks } from '../content/content-pack'
+import type { ContentService } from '../content/content-service'
 import type { FeedbackService } from '../feedback/feedback-service'
 import type { NoticeBoard } from '../staff/notice-board'
 import type { StaffService } from '../staff/staff-service'
@@ -30,14 +32,21 @@ export interface HandlerDependencies {
   notices: Pick<NoticeBoard, 'current' | 'set' | 'clear'>
   /** The clock that decides, at each request, which articles are past their review date. */
   now: () => Date
+  /** Hands the screen the newest articles when it asks for them (at start and at calm moments). */
+  contentService?: Pick<ContentService, 'take' | 'latestVersion'>
+  /** Staff's "Update articles" from a USB stick. */
+  contentPacks?: Pick<ContentPacks, 'status' | 'scan' | 'preview' | 'install' | 'undo'>
 }
 
 /** Builds the handler table over the kiosk's services. */
 export function createHandlers(dependencies: HandlerDependencies): HandlerTable {
-  const { staff } = dependencies
+  const { staff, contentPacks } = dependencies
+  const packs = async <T>(run: (packs: NonNullable<typeof contentPacks>) => Promise<Result<T>>): Promise<Result<T>> =>
+    contentPacks ? run(contentPacks) : fail('not-available', 'articles cannot be installed here')
   return {
     'content:playlist': async () => {
-      const { playlist } = dependencies.content()
+      // The screen asks for the articles at start and at calm moments only: that is when newer ones go on screen.
+      const { playlist } = dependencies.contentService?.take() ?? dependencies.content()
       if (playlist.articles.length === 0) return fail('content-unavailable', 'no articles are available to show')
       // Judged at each request, not at load: the kiosk runs for weeks and the screen asks again every night.
       if (!dependencies.config().hideArticlesPastReview) return ok(playlist)
@@ -77,7 +86,17 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
       staff.inSession(async () => {
         dependencies.notices.clear()
         return ok(null)
-      })
+      }),
+    'content:version': async () =>
+      ok({
+        version: dependencies.contentService?.latestVersion() ?? dependencies.content().playlist.contentVersion
+      }),
+    'staff:content-status': async () => staff.inSession(() => packs(async (found) => ok(await found.status()))),
+    'staff:scan-content': async ({ driveId }) => staff.inSession(() => packs((found) => found.scan(driveId))),
+    'staff:preview-article': async ({ scanId, language, articleId }) =>
+      staff.inSession(() => packs(async (found) => found.preview(scanId, language, articleId))),
+    'staff:install-content': async ({ scanId }) => staff.inSession(() => packs((found) => found.install(scanId))),
+    'staff:undo-content': async () => staff.inSession(() => packs((found) => found.undo()))
   }
 }
 

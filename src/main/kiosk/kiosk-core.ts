@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import type { ConfigProblem, KioskConfig } from '../../shared/config'
 import type { DataFolderInUse } from '../../shared/staff'
 import { readConfigFile } from './config-file'
-import { type ContentState, isShownSection, loadContent } from '../content/content-library'
+import { type ContentState, isShownSection } from '../content/content-library'
+import { ContentPacks } from '../content/content-pack'
+import { ContentService } from '../content/content-service'
 import { FeedbackService } from '../feedback/feedback-service'
 import { FeedbackStore } from '../feedback/feedback-store'
 import type { OpenJsonFile } from './json-file'
@@ -14,6 +16,7 @@ import type { MachineReadings } from '../staff/machine-health'
 import { NoticeBoard } from '../staff/notice-board'
 import { StaffAuth } from '../staff/staff-auth'
 import { type AppControl, StaffService } from '../staff/staff-service'
+import type { Timers } from '../../shared/timers'
 
 /** The kiosk's services without any window: what the Electron app and the web-mode harness both run. */
 export interface KioskCore {
@@ -30,6 +33,12 @@ export interface KioskCore {
   /** Logs an error and notes it for staff mode's data health; everything in main logs errors through this. */
   logError: ErrorLogger
   handlers: HandlerTable
+  /** Which articles are on screen: IT's folder, its last good copy, installed articles or the bundled ones. */
+  contentService: ContentService
+  /** Staff's "Update articles" from a USB stick: review, preview, install, undo. */
+  contentPacks: ContentPacks
+  /** Stops the core's timers (looking at the content folder again). */
+  stop: () => void
 }
 
 /** Where the core finds its files, and the few things that differ between the app and the harness. */
@@ -51,6 +60,13 @@ export interface CoreSetup {
   dataFolderInUse?: DataFolderInUse
   /** Uptime, memory and disk space for data health; this process and machine unless a test passes its own. */
   machine?: MachineReadings
+  /** Timers for looking at the content folder again; the system's unless a test fakes them. */
+  timers?: Timers
+  /**
+   * False when this process must not write the data folder (the command line while the kiosk runs): content is
+   * then read without keeping its last good copy.
+   */
+  ownsData?: boolean
 }
 
 /** Reads the config and the content and builds the services and the handler table over them. */
@@ -62,14 +78,29 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     errors.record(now(), `${message}: ${error instanceof Error ? error.message : String(error)}`)
     setup.logError(message, error)
   }
-  const load = () =>
-    loadContent({
-      bundledFolder: setup.bundledContentFolder,
-      externalFolder: config.contentFolder,
-      language: config.language,
-      playlist: config.playlist
-    })
-  let content = await load()
+  const contentService = new ContentService({
+    bundledFolder: setup.bundledContentFolder,
+    contentFolder: config.contentFolder,
+    language: config.language,
+    playlist: config.playlist,
+    dataFolder: setup.ownsData === false ? null : setup.dataFolder,
+    retryMinutes: config.contentRetryMinutes,
+    now,
+    timers: setup.timers,
+    logError
+  })
+  await contentService.reload()
+  // What patients see and what feedback is checked against: the articles on screen, not those waiting for a calm moment.
+  const content = () => contentService.shown()
+  const contentPacks = new ContentPacks({
+    service: contentService,
+    drives: setup.drives ?? (async () => []),
+    contentFolder: config.contentFolder,
+    language: config.language,
+    playlist: config.playlist,
+    now,
+    logError
+  })
   const feedbackStore = new FeedbackStore(join(setup.dataFolder, 'feedback'), setup.openJsonFile, now)
   const feedback = new FeedbackService({
     store: feedbackStore,
@@ -78,18 +109,19 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     randomId: randomUUID,
     station: () => config.stationLabel,
     appVersion: setup.appVersion,
-    contentVersion: () => content.playlist.contentVersion,
+    contentVersion: () => content().playlist.contentVersion,
     roundingMinutes: () => config.feedbackTimeRoundingMinutes,
     minimumGapSeconds: () => config.feedbackMinimumGapSeconds,
-    isShown: (articleId, sectionId) => isShownSection(content.playlist, articleId, sectionId),
+    isShown: (articleId, sectionId) => isShownSection(content().playlist, articleId, sectionId),
     logError
   })
-  const reloadContent = async () => (content = await load())
+  const reloadContent = () => contentService.reload()
   const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds, logError)
   const staff = new StaffService({
     auth: staffAuth,
     store: feedbackStore,
-    content: () => content,
+    content,
+    contentSource: () => contentService.source(),
     config,
     configProblems,
     configFile: setup.configFile,
@@ -115,7 +147,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
   return {
     config,
     configProblems,
-    content: () => content,
+    content,
     reloadContent,
     feedbackStore,
     staffAuth,
@@ -123,6 +155,18 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     notices,
     errors,
     logError,
-    handlers: createHandlers({ config: () => config, content: () => content, feedback, staff, notices, now })
+    handlers: createHandlers({
+      config: () => config,
+      content,
+      feedback,
+      staff,
+      notices,
+      now,
+      contentService,
+      contentPacks
+    }),
+    contentService,
+    contentPacks,
+    stop: () => contentService.stop()
   }
 }

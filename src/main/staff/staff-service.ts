@@ -15,6 +15,7 @@ import type {
   StaffSummary,
   UnlockAnswer
 } from '../../shared/staff'
+import type { ContentSource } from '../../shared/content-update'
 import type { ContentState } from '../content/content-library'
 import type { RemovableDrive } from '../export/drives'
 import { type ExportFormat, type Manifest, verifyExport, writeExport } from '../export/exporter'
@@ -57,6 +58,8 @@ export interface StaffServiceOptions {
   auth: StaffAuth
   store: FeedbackStore
   content: () => ContentState
+  /** Which articles are on screen, from when and why, and whether newer ones wait; from the content service. */
+  contentSource?: () => ContentSource
   config: KioskConfig
   configProblems: ConfigProblem[]
   configFile: string
@@ -260,7 +263,8 @@ export class StaffService {
       notInPlaylist: content().notInPlaylist.map(({ id, title, file }) => ({ articleId: id, title, file })),
       uptimeSeconds: Math.floor(machine.uptimeSeconds()),
       memoryBytes: machine.memoryBytes(),
-      diskFreeBytes: await machine.diskFreeBytes(this.#options.dataFolder)
+      diskFreeBytes: await machine.diskFreeBytes(this.#options.dataFolder),
+      contentSource: this.#options.contentSource?.() ?? { ...content().source, waiting: false }
     }
   }
 

@@ -2,12 +2,8 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  isShownSection,
-  loadContent,
-  loadContentFolder,
-  resolveImage
-} from '../../../src/main/content/content-library'
+import { isShownSection, loadContentFolder, resolveImage } from '../../../src/main/content/content-library'
+import { loadContent } from '../../../src/main/content/content-service'
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/content')
 const bundled = resolve(import.meta.dirname, '../../../content')
@@ -176,34 +172,34 @@ describe('content library', () => {
       language: 'en',
       playlist: []
     })
-    expect(state.origin).toBe('external')
+    expect(state.source.kind).toBe('folder')
     expect(state.root).toBe(join(fixtures, 'playlist'))
     expect(state.playlist.articles).toHaveLength(2)
   })
 
-  it('falls back to the bundled articles when the external folder is missing, and keeps the error', async () => {
+  it('falls back to the bundled articles when the external folder is missing and no copy of it exists', async () => {
     const missing = join(scratch, 'usb-stick-gone')
     const state = await loadContent({ bundledFolder: bundled, externalFolder: missing, language: 'en', playlist: [] })
-    expect(state.origin).toBe('bundled')
+    expect(state.source).toMatchObject({ kind: 'bundled', reason: 'folder-away-no-copy' })
     expect(state.playlist.articles.map((article) => article.id)).toEqual(['baclofen-piriformis-syndrome'])
     expect(state.problems).toContainEqual({
       file: missing,
       line: 0,
-      message: 'content folder not found; showing the bundled articles'
+      message: 'content folder cannot be reached: it is not there (a network share away, or a stick pulled out?)'
     })
   })
 
-  it('falls back to the bundled articles when the external folder has nothing valid, and keeps its problems', async () => {
+  it('falls back to the bundled articles when the external folder has nothing valid and no copy exists', async () => {
     await cp(join(fixtures, 'broken/raw-html.md'), join(scratch, 'raw-html.md'))
     const state = await loadContent({ bundledFolder: bundled, externalFolder: scratch, language: 'en', playlist: [] })
-    expect(state.origin).toBe('bundled')
+    expect(state.source).toMatchObject({ kind: 'bundled', reason: 'folder-away-no-copy' })
     expect(state.problems).toContainEqual({
       file: join(scratch, 'raw-html.md'),
       line: 14,
       message: 'raw HTML is not allowed in articles'
     })
     expect(state.problems).toContainEqual(
-      expect.objectContaining({ message: expect.stringContaining('showing the bundled articles') })
+      expect.objectContaining({ file: scratch, message: 'no valid articles to show here' })
     )
   })
 
@@ -263,7 +259,7 @@ describe('content library', () => {
       language: 'en',
       playlist: []
     })
-    expect(external.origin).toBe('external')
+    expect(external.source.kind).toBe('folder')
     expect(external.playlist.translations).toEqual([])
     const fallback = await loadContent({
       bundledFolder: join(fixtures, 'translated'),
@@ -271,7 +267,7 @@ describe('content library', () => {
       language: 'en',
       playlist: []
     })
-    expect(fallback.origin).toBe('bundled')
+    expect(fallback.source.kind).toBe('bundled')
     expect(fallback.playlist.translations.map((article) => article.file)).toEqual(['es/hand-washing.md'])
   })
 

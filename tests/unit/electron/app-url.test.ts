@@ -6,7 +6,8 @@ import {
   isAllowedRequest,
   isAppUrl,
   resolveInside,
-  routeAppPath
+  routeAppPath,
+  routeFile
 } from '../../../src/main/electron/app-url'
 
 const dev = 'http://localhost:5173/'
@@ -57,6 +58,19 @@ describe('app URLs', () => {
       path: 'assets/staff-mode-DiCiV_Xu.css'
     })
     expect(isAllowedRequest('app://kiosk/assets/staff-mode-Byr9BMad.js')).toBe(true)
+  })
+
+  it("serves a stick's staged pictures under preview/ while staff review it, and nothing else from there", () => {
+    const roots = { renderer: resolve('/app/renderer'), content: resolve('/data/content/a'), preview: null }
+    const picture = routeAppPath('/preview/en/images/hands.svg')
+    expect(picture).toEqual({ folder: 'preview', path: 'en/images/hands.svg' })
+    expect(routeAppPath('/preview/en/hand-washing.md')).toBeNull()
+    expect(routeAppPath('/preview/../../main/index.js')).not.toEqual(expect.objectContaining({ folder: 'preview' }))
+    // No stick under review: nothing is served from preview/.
+    expect(picture && routeFile(picture, roots)).toBeNull()
+    const staged = resolve('/data/content/installed/.staging-1')
+    expect(picture && routeFile(picture, { ...roots, preview: staged })).toBe(join(staged, 'en/images/hands.svg'))
+    expect(routeFile({ folder: 'preview', path: '../../../etc/passwd' }, { ...roots, preview: staged })).toBeNull()
   })
 
   it('never resolves a path outside its folder', () => {

@@ -3,7 +3,7 @@ import { render } from 'svelte/server'
 import { describe, expect, it } from 'vitest'
 import { defaultConfig, readerSettings } from '../../../src/shared/config'
 import type { Article, Playlist } from '../../../src/shared/domain'
-import { loadContent } from '../../../src/main/content/content-library'
+import { loadContent } from '../../../src/main/content/content-service'
 import { renderFirstScreen } from '../../../src/renderer/src/first-screen'
 import SectionBody from '../../../src/renderer/src/lib/ui/SectionBody.svelte'
 

@@ -123,7 +123,28 @@ const refused: Array<[Channel, unknown, string]> = [
   ],
   ['staff:set-notice', { text: 'x'.repeat(121), endsAt: null }, 'staff:set-notice: text is longer than 120 characters'],
   ['staff:set-notice', { endsAt: null }, 'staff:set-notice: text is missing'],
-  ['staff:clear-notice', 1, 'staff:clear-notice: input must be empty (got 1)']
+  ['staff:clear-notice', 1, 'staff:clear-notice: input must be empty (got 1)'],
+  ['content:version', { version: 'abc' }, 'content:version: input must be empty (got an object)'],
+  ['staff:content-status', 'E:\\', 'staff:content-status: input must be empty (got text)'],
+  [
+    'staff:scan-content',
+    { driveId: 'E:\\content' },
+    'staff:scan-content: driveId must be the id of a USB drive staff:content-status offered (got "E:\\\\content")'
+  ],
+  ['staff:scan-content', {}, 'staff:scan-content: driveId is missing'],
+  [
+    'staff:preview-article',
+    { scanId: 'latest', language: 'english', articleId: '../../etc/passwd' },
+    'staff:preview-article: scanId must be the scanId staff:scan-content answered with (a UUID); language must be ' +
+      'a language code such as "en" or "es" (got "english"); articleId must be an article id (lower-case words and ' +
+      'digits joined by hyphens)'
+  ],
+  [
+    'staff:install-content',
+    { scanId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', force: true },
+    'staff:install-content: input has a field it does not take: "force"'
+  ],
+  ['staff:undo-content', { to: 'bundled' }, 'staff:undo-content: input must be empty (got an object)']
 ]
 
 // One valid input per channel: the words must not come at the price of refusing what is right.
@@ -147,7 +168,17 @@ const accepted: Record<Channel, unknown> = {
   'staff:change-pin': { current: '2468', pin: '13579', confirmation: '13579' },
   'kiosk:notice': undefined,
   'staff:set-notice': { text: 'The clinic is running about 20 minutes late', endsAt: '2026-11-24T18:30:00Z' },
-  'staff:clear-notice': undefined
+  'staff:clear-notice': undefined,
+  'content:version': undefined,
+  'staff:content-status': undefined,
+  'staff:scan-content': { driveId: 'drive-1' },
+  'staff:preview-article': {
+    scanId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+    language: 'es',
+    articleId: 'hand-washing'
+  },
+  'staff:install-content': { scanId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f' },
+  'staff:undo-content': undefined
 }
 
 describe('refused input', () => {

@@ -34,7 +34,8 @@ describe('config', () => {
       softRestartTime: null,
       autoStart: false,
       clinicHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:30' },
-      display: 2
+      display: 2,
+      contentRetryMinutes: 10
     }
     expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
   })
@@ -63,7 +64,9 @@ describe('config', () => {
     ['softRestartTime', '3am'],
     ['autoStart', 'yes'],
     ['clinicHours', { days: [1], open: '18:00', close: '08:00' }],
-    ['clinicHours', { days: [9], open: '08:00', close: '18:00' }]
+    ['clinicHours', { days: [9], open: '08:00', close: '18:00' }],
+    ['contentRetryMinutes', 0],
+    ['contentRetryMinutes', 'often']
   ])('falls back to the default for %s = %j and names the key', (key, value) => {
     const { config, problems } = parseConfig({ [key]: value, idleSeconds: key === 'idleSeconds' ? value : 45 })
     expect(config[key as keyof typeof config]).toEqual(defaultConfig()[key as keyof typeof config])

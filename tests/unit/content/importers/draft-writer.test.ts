@@ -93,7 +93,9 @@ describe('the draft writer', () => {
   })
 
   it('passes the content check once the author has filled in the marked fields', async () => {
-    const draft = await writeDraft(imported(), out, '2026-12-03')
+    // The check measures pictures, so this one must be a real PNG.
+    const png = await readFile(join(import.meta.dirname, '../../../fixtures/import/hand-washing_files/soap-lather.png'))
+    const draft = await writeDraft(imported({ images: [{ name: 'soap.png', bytes: png }] }), out, '2026-12-03')
     await writeFile(draft.file, fillIn(await readFile(draft.file, 'utf8')))
     const check = await checkContent([out], '2026-12-03')
     expect(formatContentCheck(check)).toContain('No problems: the kiosk can show this content.')

@@ -167,7 +167,65 @@ export const en = {
     diskFree: 'Free space for data',
     gigabytes: (gigabytes: string) => `${gigabytes} GB`,
     lowDisk: 'low: export and remove feedback',
-    unknown: 'unknown'
+    unknown: 'unknown',
+    contentOnScreen: 'Articles on screen',
+    contentKinds: {
+      folder: 'from the content folder IT set',
+      'last-good-copy': 'the last good copy of the content folder',
+      pack: 'installed from a USB stick',
+      bundled: 'the sample articles that came with the app'
+    },
+    contentReasons: {
+      'folder-read': 'the folder was read',
+      'copy-failed': 'no copy could be kept, so the folder is read directly',
+      'folder-away': 'the content folder cannot be reached',
+      'folder-empty': 'the content folder has no valid article',
+      installed: 'installed in staff mode',
+      'no-content': 'this kiosk has no articles of its own yet',
+      'folder-away-no-copy': 'the content folder cannot be reached and there is no copy of it yet'
+    },
+    contentSince: (time: string) => `since ${time}`,
+    contentWaiting: 'Newer articles are ready; they go on screen when nobody is reading.',
+    contentKept: (titles: string) => `Kept at their last good version: ${titles}`,
+    updateArticles: 'Update articles'
+  },
+  /** Staff's "Update articles": a USB stick's content, checked, previewed, installed and undone. */
+  update: {
+    title: 'Update articles from a USB stick',
+    back: 'Back to staff mode',
+    itWins: (folder: string) =>
+      `IT set a content folder for this kiosk (${folder}). It always wins, so articles cannot be installed here. Ask IT to change the articles in that folder.`,
+    noStick: 'No USB stick found. Plug in a stick with a content folder, then look again.',
+    lookAgain: 'Look again',
+    read: (label: string) => `Read ${label}`,
+    reading: 'Reading and checking the articles…',
+    onStick: (drive: string, folder: string) => `On ${drive} (${folder})`,
+    change: { new: 'New', changed: 'Changed', unchanged: 'Same as on screen' },
+    reviewed: (reviewed: string, next: string) => `Reviewed ${reviewed}, next review ${next}`,
+    reviewOverdue: 'review overdue',
+    grade: (grade: number | null, words: number) => `${words} words, reading grade ${grade ?? '–'}`,
+    gradeTarget: (target: number) =>
+      `Sections above reading grade ${target} are marked. They may be hard for many patients.`,
+    aboveTarget: '(hard to read)',
+    preview: 'Preview',
+    removed: 'Taken off the screen if you install',
+    problems: 'Problems (these files are not installed)',
+    noProblems: 'No problems found.',
+    install: 'Install these articles',
+    installing: 'Installing…',
+    blocked: {
+      'content-folder': 'Articles cannot be installed: IT set a content folder for this kiosk.',
+      'nothing-valid':
+        'Nothing can be installed: the stick has no valid article. Fix the problems below, then read it again.',
+      'nothing-to-show':
+        "Nothing can be installed: no valid article on the stick is in the kiosk's language and playlist."
+    },
+    installed: 'Installed. Patients see the new articles as soon as nobody is reading. The previous articles are kept.',
+    undo: 'Undo the last install',
+    undone: 'Undone. The previous articles are back on screen as soon as nobody is reading.',
+    previewBand: 'Preview — not yet on the kiosk',
+    closePreview: 'Close the preview',
+    failed: 'The articles could not be read or installed. Nothing on screen changed; please try again.'
   },
   /** The front desk's notice: its label on patients' screens, and the card staff set it from. */
   noticeFrom: 'From the front desk:',

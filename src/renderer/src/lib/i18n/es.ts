@@ -169,7 +169,65 @@ export const es: Messages = {
     diskFree: 'Espacio libre para los datos',
     gigabytes: (gigabytes) => `${gigabytes} GB`,
     lowDisk: 'poco: exporte y quite opiniones',
-    unknown: 'desconocido'
+    unknown: 'desconocido',
+    contentOnScreen: 'Artículos en pantalla',
+    contentKinds: {
+      folder: 'de la carpeta de contenido que fijó Informática',
+      'last-good-copy': 'la última copia buena de la carpeta de contenido',
+      pack: 'instalados desde una memoria USB',
+      bundled: 'los artículos de ejemplo que vienen con la aplicación'
+    },
+    contentReasons: {
+      'folder-read': 'se leyó la carpeta',
+      'copy-failed': 'no se pudo guardar una copia, así que se lee la carpeta directamente',
+      'folder-away': 'no se puede llegar a la carpeta de contenido',
+      'folder-empty': 'la carpeta de contenido no tiene ningún artículo válido',
+      installed: 'instalados en el modo del personal',
+      'no-content': 'este quiosco aún no tiene artículos propios',
+      'folder-away-no-copy': 'no se puede llegar a la carpeta de contenido y aún no hay copia de ella'
+    },
+    contentSince: (time: string) => `desde ${time}`,
+    contentWaiting: 'Hay artículos nuevos listos; salen en pantalla cuando nadie esté leyendo.',
+    contentKept: (titles: string) => `Se mantiene su última versión buena: ${titles}`,
+    updateArticles: 'Actualizar artículos'
+  },
+  update: {
+    title: 'Actualizar artículos desde una memoria USB',
+    back: 'Volver al modo del personal',
+    itWins: (folder: string) =>
+      `Informática fijó una carpeta de contenido para este quiosco (${folder}). Siempre tiene prioridad, así que aquí no se pueden instalar artículos. Pida a Informática que cambie los artículos de esa carpeta.`,
+    noStick: 'No se encontró ninguna memoria USB. Conecte una memoria con una carpeta de contenido y vuelva a buscar.',
+    lookAgain: 'Buscar de nuevo',
+    read: (label: string) => `Leer ${label}`,
+    reading: 'Leyendo y revisando los artículos…',
+    onStick: (drive: string, folder: string) => `En ${drive} (${folder})`,
+    change: { new: 'Nuevo', changed: 'Cambiado', unchanged: 'Igual que en pantalla' },
+    reviewed: (reviewed: string, next: string) => `Revisado el ${reviewed}, próxima revisión ${next}`,
+    reviewOverdue: 'revisión vencida',
+    grade: (grade: number | null, words: number) => `${words} palabras, nivel de lectura ${grade ?? '–'}`,
+    gradeTarget: (target: number) =>
+      `Se marcan las secciones por encima del nivel de lectura ${target}. Pueden ser difíciles para muchos pacientes.`,
+    aboveTarget: '(difícil de leer)',
+    preview: 'Vista previa',
+    removed: 'Se quitan de la pantalla si instala',
+    problems: 'Problemas (estos archivos no se instalan)',
+    noProblems: 'No se encontraron problemas.',
+    install: 'Instalar estos artículos',
+    installing: 'Instalando…',
+    blocked: {
+      'content-folder': 'No se pueden instalar artículos: Informática fijó una carpeta de contenido para este quiosco.',
+      'nothing-valid':
+        'No se puede instalar nada: la memoria no tiene ningún artículo válido. Corrija los problemas de abajo y vuelva a leerla.',
+      'nothing-to-show':
+        'No se puede instalar nada: ningún artículo válido de la memoria está en el idioma y la lista del quiosco.'
+    },
+    installed:
+      'Instalado. Los pacientes ven los artículos nuevos en cuanto nadie esté leyendo. Se guardan los anteriores.',
+    undo: 'Deshacer la última instalación',
+    undone: 'Deshecho. Los artículos anteriores vuelven a la pantalla en cuanto nadie esté leyendo.',
+    previewBand: 'Vista previa — aún no está en el quiosco',
+    closePreview: 'Cerrar la vista previa',
+    failed: 'No se pudieron leer ni instalar los artículos. No cambió nada en pantalla; inténtelo de nuevo.'
   },
   noticeFrom: 'Aviso de recepción:',
   noticeBoard: {

@@ -275,6 +275,11 @@ export class StaffSession {
     await this.refresh()
   }
 
+  /** The kiosk API, for staff screens with state of their own (Update articles). */
+  get api(): KioskApi {
+    return this.#api
+  }
+
   /** Reloads content from disk (after IT replaced it) and refreshes the summary. */
   async reloadContent(): Promise<boolean> {
     this.touch()

@@ -1,0 +1,25 @@
+/**
+ * How big content may be. Each limit is far above what a patient-education article needs and far below what stalls
+ * a clinic PC: a 5 MB section once took 13 s before the screen answered a touch. Refused content says which limit.
+ */
+export const contentLimits = {
+  /** Bytes of one article file: about 40,000 words, many times the longest article a kiosk shows. */
+  articleBytes: 256 * 1024,
+  /** Words of one section (one screen): a screen reads well at 40 to 120. */
+  sectionWords: 1000,
+  /** Article files read from one folder; those past it (in name order) are reported and not read. */
+  articles: 300,
+  /** Files and folders looked at while walking one content folder (a stick may hold far more than articles). */
+  entries: 5000,
+  /** Bytes of one picture. */
+  imageBytes: 8 * 1024 * 1024,
+  /** Pixels on each side of one picture: a phone photo (4032 × 3024) fits. */
+  imagePixels: 4096
+} as const
+
+/** A size in words: "4.8 MB", "300 KB". */
+export function sizeInWords(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024)
+  if (megabytes < 1) return `${Math.ceil(bytes / 1024)} KB`
+  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`
+}
