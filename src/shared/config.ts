@@ -42,7 +42,9 @@ export const configShape = {
     .strictObject({
       folder: fullPath,
       time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, such as "18:30"'),
-      format: z.enum(['csv', 'json']).default('csv')
+      format: z.enum(['csv', 'json']).default('csv'),
+      // A report.html beside each night's files; off by default, since a shared folder gets one a night per kiosk.
+      report: z.boolean().default(false)
     })
     .nullable()
     .default(null),

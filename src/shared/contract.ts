@@ -1,4 +1,5 @@
 import type { Playlist, ReaderSettings } from './domain'
+import type { EngagementIncrement } from './engagement'
 import type { FeedbackInput } from './feedback'
 import type { Notice, NoticeInput } from './notice'
 import type {
@@ -26,7 +27,7 @@ export interface Contract {
   'staff:destinations': { in: void; out: Result<{ destinations: Destination[]; canPickFolder: boolean }> }
   'staff:pick-folder': { in: void; out: Result<Destination | null> }
   'staff:export': {
-    in: { destinationId: string; format: 'csv' | 'json'; range: ExportRangeChoice }
+    in: { destinationId: string; format: 'csv' | 'json'; range: ExportRangeChoice; report?: boolean }
     out: Result<ExportReceipt>
   }
   'staff:clear-exported': { in: { exportId: string }; out: Result<{ removed: number }> }
@@ -37,6 +38,7 @@ export interface Contract {
   'kiosk:notice': { in: void; out: Result<Notice | null> }
   'staff:set-notice': { in: NoticeInput; out: Result<Notice> }
   'staff:clear-notice': { in: void; out: Result<null> }
+  'engagement:record': { in: EngagementIncrement; out: Result<null> }
 }
 
 /** A channel name of the contract. */
@@ -63,7 +65,8 @@ export const kioskMethods = {
   changeStaffPin: 'staff:change-pin',
   notice: 'kiosk:notice',
   setNotice: 'staff:set-notice',
-  clearNotice: 'staff:clear-notice'
+  clearNotice: 'staff:clear-notice',
+  recordEngagement: 'engagement:record'
 } as const satisfies Record<string, Channel>
 
 /** A method name of `window.kiosk`. */

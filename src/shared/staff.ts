@@ -1,3 +1,5 @@
+import type { EngagementSummary } from './engagement'
+
 /** Ratings counted by value: [not helpful, a little, very helpful]. */
 export type Distribution = [number, number, number]
 
@@ -88,6 +90,8 @@ export interface DataHealth {
   memoryBytes: number
   /** Space left on the drive of the data folder, in bytes; null when the system cannot tell. */
   diskFreeBytes: number | null
+  /** Days of engagement aggregates held, those in no export made after they ended, and those past retention. */
+  engagementDays: { held: number; unexported: number; waitingForExport: number }
 }
 
 /** Everything staff mode shows on its summary screen. */
@@ -98,6 +102,8 @@ export interface StaffSummary {
   health: DataHealth
   /** Groups with fewer records than this show counts only. */
   smallGroup: number
+  /** Per article, where readers stop and which sections hold attention, over every day held. */
+  engagement: EngagementSummary
 }
 
 /** Where an export can go, as main offers it; the renderer picks by id and never sends a path. */
@@ -116,6 +122,9 @@ export interface ExportReceipt {
   file: string
   records: number
   place: string
+  /** The engagement file written beside the feedback, and the report, when there are. */
+  engagementFile?: string | null
+  reportFile?: string | null
 }
 
 /** Where staff mode stands, without any secret. */

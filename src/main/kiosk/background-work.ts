@@ -77,7 +77,7 @@ export class BackgroundWork {
     if (!scheduled) return
     let succeeded = false
     try {
-      succeeded = await this.#staff.scheduledExport(scheduled.folder, scheduled.format)
+      succeeded = await this.#staff.scheduledExport(scheduled.folder, scheduled.format, scheduled.report)
     } catch (error) {
       this.#logError('scheduled export failed', error)
     }

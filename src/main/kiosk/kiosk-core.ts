@@ -4,6 +4,7 @@ import type { ConfigProblem, KioskConfig } from '../../shared/config'
 import type { DataFolderInUse } from '../../shared/staff'
 import { readConfigFile } from './config-file'
 import { type ContentState, isShownSection, loadContent } from '../content/content-library'
+import { EngagementStore } from '../feedback/engagement-store'
 import { FeedbackService } from '../feedback/feedback-service'
 import { FeedbackStore } from '../feedback/feedback-store'
 import type { OpenJsonFile } from './json-file'
@@ -26,6 +27,8 @@ export interface KioskCore {
   staff: StaffService
   /** The front desk's notice for patients, in `notice.json` of the data folder. */
   notices: NoticeBoard
+  /** The daily engagement aggregates, in the data folder's `engagement` folder. */
+  engagementStore: EngagementStore
   errors: ErrorJournal
   /** Logs an error and notes it for staff mode's data health; everything in main logs errors through this. */
   logError: ErrorLogger
@@ -85,10 +88,12 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     logError
   })
   const reloadContent = async () => (content = await load())
+  const engagementStore = new EngagementStore(join(setup.dataFolder, 'engagement'), setup.openJsonFile, now, logError)
   const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds, logError)
   const staff = new StaffService({
     auth: staffAuth,
     store: feedbackStore,
+    engagement: engagementStore,
     content: () => content,
     config,
     configProblems,
@@ -121,8 +126,18 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     staffAuth,
     staff,
     notices,
+    engagementStore,
     errors,
     logError,
-    handlers: createHandlers({ config: () => config, content: () => content, feedback, staff, notices, now })
+    handlers: createHandlers({
+      config: () => config,
+      content: () => content,
+      feedback,
+      staff,
+      notices,
+      now,
+      engagement: engagementStore,
+      logError
+    })
   }
 }

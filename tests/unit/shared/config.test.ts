@@ -28,7 +28,7 @@ describe('config', () => {
       feedbackMinimumGapSeconds: 10,
       thankYouSeconds: 8,
       exportFolder: '\\\\clinic-server\\kiosk-exports',
-      scheduledExport: { folder: 'E:\\', time: '18:30', format: 'json' },
+      scheduledExport: { folder: 'E:\\', time: '18:30', format: 'json', report: true },
       retentionDays: 180,
       staffSessionSeconds: 300,
       softRestartTime: null,
