@@ -167,7 +167,22 @@ export const en = {
     diskFree: 'Free space for data',
     gigabytes: (gigabytes: string) => `${gigabytes} GB`,
     lowDisk: 'low: export and remove feedback',
-    unknown: 'unknown'
+    unknown: 'unknown',
+    engagementTitle: 'What patients read',
+    engagementNone: "Nothing counted yet: reading is counted from a patient's first touch.",
+    engagementSpan: (from: string, to: string) => `Counted per day from ${from} to ${to}; no visit is kept.`,
+    visits: (count: number) => `${count} ${count === 1 ? 'visit' : 'visits'}`,
+    readToEnd: (percent: number) => `${percent}% read to the last part`,
+    wentOnToFeedback: (count: number) => `${count} gave feedback`,
+    whereReadersStop: 'Where readers stop: visits that reached each part',
+    holdAttention: 'Time spent on each part (views)',
+    part: 'Part',
+    timeBuckets: ['under 10 s', '10–30 s', '30–90 s', 'over 90 s'] as [string, string, string, string],
+    smallVisits: (limit: number) => `Fewer than ${limit} visits: only the count is shown, to keep visits anonymous.`,
+    fewViews: 'too few views to show',
+    engagementHeld: (days: number, unexported: number) => `${days} days held, ${unexported} not yet exported`,
+    withReport: 'Also write report.html',
+    exportedFiles: (files: string) => `Also written: ${files}.`
   },
   /** The front desk's notice: its label on patients' screens, and the card staff set it from. */
   noticeFrom: 'From the front desk:',

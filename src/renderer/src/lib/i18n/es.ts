@@ -169,7 +169,22 @@ export const es: Messages = {
     diskFree: 'Espacio libre para los datos',
     gigabytes: (gigabytes) => `${gigabytes} GB`,
     lowDisk: 'poco: exporte y quite opiniones',
-    unknown: 'desconocido'
+    unknown: 'desconocido',
+    engagementTitle: 'Qué leen los pacientes',
+    engagementNone: 'Aún no hay nada contado: la lectura se cuenta desde el primer toque de un paciente.',
+    engagementSpan: (from, to) => `Contado por día del ${from} al ${to}; no se guarda ninguna visita.`,
+    visits: (count) => `${count} ${count === 1 ? 'visita' : 'visitas'}`,
+    readToEnd: (percent) => `${percent} % leyó hasta la última parte`,
+    wentOnToFeedback: (count) => `${count} dieron su opinión`,
+    whereReadersStop: 'Dónde dejan de leer: visitas que llegaron a cada parte',
+    holdAttention: 'Tiempo en cada parte (vistas)',
+    part: 'Parte',
+    timeBuckets: ['menos de 10 s', '10–30 s', '30–90 s', 'más de 90 s'],
+    smallVisits: (limit) => `Menos de ${limit} visitas: solo se muestra el número, para que sean anónimas.`,
+    fewViews: 'muy pocas vistas para mostrar',
+    engagementHeld: (days, unexported) => `${days} días guardados, ${unexported} sin exportar`,
+    withReport: 'Escribir también report.html',
+    exportedFiles: (files) => `También se escribió: ${files}.`
   },
   noticeFrom: 'Aviso de recepción:',
   noticeBoard: {
