@@ -1,0 +1,124 @@
+import { mkdtempSync } from 'node:fs'
+import { readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { EngagementIncrement } from '../../src/shared/engagement'
+import type { FeedbackRecord, Rating } from '../../src/shared/feedback'
+import { expect, test } from './kiosk-fixture'
+
+const screenshots = resolve(import.meta.dirname, 'screenshots')
+const article = 'baclofen-piriformis-syndrome'
+const sectionIds = [
+  'understanding-piriformis-syndrome',
+  'baclofen-an-overview',
+  'can-baclofen-provide-relief-for-piriformis-syndrome',
+  'potential-side-effects-of-baclofen',
+  'other-treatment-options-for-piriformis-syndrome',
+  'conclusion'
+]
+
+/** 40 answers over the last 20 days, some naming the part that helped and some with a comment. */
+function answers(now: Date): FeedbackRecord[] {
+  return Array.from({ length: 40 }, (_, index) => ({
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    articleId: article,
+    sectionId: index % 3 === 0 ? 'conclusion' : index % 3 === 1 ? 'baclofen-an-overview' : null,
+    rating: (index % 4 === 0 ? 1 : index % 2 === 0 ? 2 : 3) as Rating,
+    comment:
+      index === 1
+        ? 'Clear & kind <script>alert("x")</script>'
+        : index % 7 === 0
+          ? `Helpful to read while waiting (${index})`
+          : null,
+    language: 'en',
+    contentVersion: 'seed',
+    appVersion: 'seed',
+    station: 'Room 2',
+    // Stored times are whole quarter hours, in UTC.
+    time: new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (index % 20) - 1, 9, 15)
+    ).toISOString()
+  }))
+}
+
+/** A visit that read the first `reached` sections of the article. */
+const visit = (reached: number): EngagementIncrement => ({
+  articleId: article,
+  visits: 1,
+  finished: reached === sectionIds.length ? 1 : 0,
+  feedback: reached > 4 ? 1 : 0,
+  sections: sectionIds.slice(0, reached).map((sectionId, index) => ({
+    sectionId,
+    reached: 1,
+    shown: 1,
+    time: index % 3 === 0 ? [0, 0, 1, 0] : index % 3 === 1 ? [0, 1, 0, 0] : [1, 0, 0, 0]
+  }))
+})
+
+const folder = mkdtempSync(join(tmpdir(), 'kiosk-report-'))
+test.afterAll(async () => {
+  await rm(folder, { recursive: true, force: true })
+})
+
+test.describe('report.html beside an export', () => {
+  test.use({
+    harnessOptions: { seedRecords: answers(new Date()), config: { stationLabel: 'Room 2' } }
+  })
+
+  test('opens from the folder with no script and no network, shows every part, and prints on A4', async ({
+    harness,
+    page
+  }) => {
+    for (const reached of [6, 6, 5, 4, 4, 3, 2, 1, 6, 5]) harness.core.engagementStore.add(visit(reached))
+    expect(await harness.core.staff.scheduledExport(folder, 'csv', true)).toBe(true)
+    const names = await readdir(folder)
+    const report = names.find((name) => name.endsWith('.report.html'))
+    expect(report).toMatch(/^feedback_Room-2_.*\.report\.html$/)
+    expect(names.filter((name) => name.startsWith('engagement_') && name.endsWith('.csv'))).toHaveLength(1)
+    const path = join(folder, report ?? '')
+    const text = await readFile(path, 'utf8')
+    // Nothing that runs or fetches: no script, no handler attribute, no address but the page's own.
+    expect(text).not.toMatch(/<script/i)
+    expect(text).not.toMatch(/\son[a-z]+=/i)
+    expect(text).not.toMatch(/(src|href)=|url\(|@import|https?:/i)
+
+    const requests: string[] = []
+    page.on('request', (request) => requests.push(request.url()))
+    await page.goto(pathToFileURL(path).href)
+    expect(requests).toEqual([pathToFileURL(path).href])
+    expect(await page.evaluate(() => document.scripts.length)).toBe(0)
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Waiting-room kiosk report: Room 2')
+    const totals = page.locator('.totals')
+    await expect(totals).toContainText('40 answers')
+    await expect(totals).toContainText('10 article visits')
+    await expect(page.getByRole('heading', { name: 'The last 30 days' })).toBeVisible()
+    await expect(page.getByRole('img', { name: 'Answers per day over the last 30 days' })).toBeVisible()
+    await expect(page.getByRole('row', { name: 'Baclofen: An Overview 13 2.31' })).toBeVisible()
+    // The comment is shown as text: its markup is escaped, not run.
+    await expect(page.getByText('Clear & kind <script>alert("x")</script>')).toBeVisible()
+    await expect(
+      page.getByRole('img', { name: /^Where readers of .* stop: .* Baclofen: An Overview 90%/ })
+    ).toBeVisible()
+    await expect(page.getByText('10 visits; 30% read to the last part; 5 went on to give feedback.')).toBeVisible()
+    await expect(page.getByRole('img', { name: /^Time spent on each part of/ })).toBeVisible()
+    await expect(page.locator('dl.status')).toContainText('Room 2')
+
+    for (const screen of [
+      { name: 'landscape-1920x1080', width: 1920, height: 1080 },
+      { name: 'portrait-1080x1920', width: 1080, height: 1920 }
+    ]) {
+      await page.setViewportSize({ width: screen.width, height: screen.height })
+      await page.screenshot({ path: `${screenshots}/report-${screen.name}.png`, fullPage: true })
+    }
+    // Printed on A4: a PDF of a few pages, none of it cut off sideways.
+    await page.emulateMedia({ media: 'print' })
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    const pdf = await page.pdf({ format: 'A4', path: `${screenshots}/report-a4.pdf` })
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
+    expect(pages).toBeGreaterThanOrEqual(1)
+    expect(pages).toBeLessThanOrEqual(6)
+  })
+})
