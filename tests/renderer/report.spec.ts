@@ -116,7 +116,7 @@ test.describe('report.html beside an export', () => {
     await page.emulateMedia({ media: 'print' })
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
-    const pdf = await page.pdf({ format: 'A4', path: `${screenshots}/report-a4.pdf` })
+    const pdf = await page.pdf({ format: 'A4', path: test.info().outputPath('report-a4.pdf') })
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
     expect(pages).toBeGreaterThanOrEqual(1)
     expect(pages).toBeLessThanOrEqual(6)
