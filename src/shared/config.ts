@@ -75,7 +75,9 @@ export const configShape = {
       displayMessage
     )
     .nullable()
-    .default(null)
+    .default(null),
+  // A shared folder where the kiosk keeps `<station>.status.json` for the fleet report; null: no status file.
+  statusFolder: fullPath.nullable().default(null)
 } as const
 
 const configSchema = z.object(configShape)

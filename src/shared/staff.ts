@@ -92,6 +92,15 @@ export interface DataHealth {
   diskFreeBytes: number | null
   /** Days of engagement aggregates held, those in no export made after they ended, and those past retention. */
   engagementDays: { held: number; unexported: number; waitingForExport: number }
+  /** How writing the status file to `statusFolder` goes; null when no status folder is configured. */
+  statusFolder: StatusFolderState | null
+}
+
+/** How writing the status file goes: when it was last written, and why the last try failed (null: it worked). */
+export interface StatusFolderState {
+  folder: string
+  lastWritten: string | null
+  problem: string | null
 }
 
 /** Everything staff mode shows on its summary screen. */

@@ -14,6 +14,7 @@ import type {
   PinChangeAnswer,
   StaffStatus,
   StaffSummary,
+  StatusFolderState,
   UnlockAnswer
 } from '../../shared/staff'
 import type { ContentState } from '../content/content-library'
@@ -24,6 +25,7 @@ import { type ExportFormat, type Manifest, verifyExport } from '../export/export
 import { kioskReportHtml, type StatusLines } from '../export/report-html'
 import type { EngagementStore, HeldDay } from '../feedback/engagement-store'
 import type { FeedbackReading, FeedbackStore } from '../feedback/feedback-store'
+import { type KioskStatus, kioskStatusOf } from '../kiosk/status-file'
 import { engagementSummaryOf } from './engagement-summary'
 import { kioskStatusLines } from './kiosk-status'
 
@@ -241,8 +243,24 @@ export class StaffService {
       uptimeSeconds: Math.floor(machine.uptimeSeconds()),
       memoryBytes: machine.memoryBytes(),
       diskFreeBytes: await machine.diskFreeBytes(this.#options.dataFolder),
-      engagementDays: this.#engagementDays(retention?.engagementDaysWaiting ?? 0)
+      engagementDays: this.#engagementDays(retention?.engagementDaysWaiting ?? 0),
+      statusFolder: this.#statusFolder
     }
+  }
+
+  #statusFolder: StatusFolderState | null = null
+
+  /** How the last write of the status file went, for data health. */
+  noteStatusFolder(state: StatusFolderState): void {
+    this.#statusFolder = state
+  }
+
+  /** The kiosk's status for the status file in `statusFolder`: how it stands, nothing about a patient. */
+  async kioskStatus(): Promise<KioskStatus> {
+    const reading = await this.#options.store.read()
+    const { content, config, now } = this.#options
+    const health = await this.health(reading.records.length)
+    return kioskStatusOf(health, content().origin, reading.unexported.length, config.clinicHours, now())
   }
 
   #engagementDays(waitingForExport: number): DataHealth['engagementDays'] {

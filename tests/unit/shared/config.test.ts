@@ -34,7 +34,8 @@ describe('config', () => {
       softRestartTime: null,
       autoStart: false,
       clinicHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:30' },
-      display: 2
+      display: 2,
+      statusFolder: '\\\\clinic-server\\kiosk-status'
     }
     expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
   })
@@ -56,6 +57,7 @@ describe('config', () => {
     ['feedbackMinimumGapSeconds', -1],
     ['thankYouSeconds', 0],
     ['exportFolder', 'exports'],
+    ['statusFolder', 'status'],
     ['scheduledExport', { folder: 'E:\\', time: '7pm' }],
     ['scheduledExport', { folder: 'E:\\', time: '19:00', extra: 1 }],
     ['retentionDays', 7],

@@ -182,7 +182,10 @@ export const en = {
     fewViews: 'too few views to show',
     engagementHeld: (days: number, unexported: number) => `${days} days held, ${unexported} not yet exported`,
     withReport: 'Also write report.html',
-    exportedFiles: (files: string) => `Also written: ${files}.`
+    exportedFiles: (files: string) => `Also written: ${files}.`,
+    statusFile: 'Status file',
+    statusWritten: (at: string) => `written ${at} UTC`,
+    statusFailing: (problem: string) => `cannot be written (${problem}); trying again every minute`
   },
   /** The front desk's notice: its label on patients' screens, and the card staff set it from. */
   noticeFrom: 'From the front desk:',

@@ -184,7 +184,10 @@ export const es: Messages = {
     fewViews: 'muy pocas vistas para mostrar',
     engagementHeld: (days, unexported) => `${days} días guardados, ${unexported} sin exportar`,
     withReport: 'Escribir también report.html',
-    exportedFiles: (files) => `También se escribió: ${files}.`
+    exportedFiles: (files) => `También se escribió: ${files}.`,
+    statusFile: 'Archivo de estado',
+    statusWritten: (at) => `escrito ${at} UTC`,
+    statusFailing: (problem) => `no se puede escribir (${problem}); se reintenta cada minuto`
   },
   noticeFrom: 'Aviso de recepción:',
   noticeBoard: {
