@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import * as nodeFs from 'node:fs/promises'
 import { join } from 'node:path'
-import { isDisplayAwake } from '../../shared/display-schedule'
+import { type ClinicHours, isDisplayAwake } from '../../shared/display-schedule'
 import type { KioskConfig } from '../../shared/config'
 import type { DataHealth, StatusFolderState } from '../../shared/staff'
 import type { Timers } from '../../shared/timers'
@@ -39,6 +39,8 @@ export interface KioskStatus {
   recentErrors: number
   /** Whether the clinic is open now by `clinicHours`; "not-set" without them. */
   clinicHours: 'open' | 'closed' | 'not-set'
+  /** The configured clinic hours (PC time), so the fleet report can tell a kiosk missing in clinic hours; or null. */
+  openingHours: ClinicHours | null
   /** When the next status is due, so a reader can tell a late kiosk from a slow one. */
   everyMinutes: number
 }
@@ -65,6 +67,7 @@ export function kioskStatusOf(
     lastScheduledExport: health.lastScheduledExport,
     recentErrors: health.recentErrors.length,
     clinicHours: clinicHours === null ? 'not-set' : isDisplayAwake(now, clinicHours) ? 'open' : 'closed',
+    openingHours: clinicHours,
     everyMinutes: statusEveryMilliseconds / 60_000
   }
 }
