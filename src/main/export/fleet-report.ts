@@ -93,7 +93,7 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
     const seen = new Set<string>()
     let piece = ''
     for (const file of found.exports.filter((candidate) => candidate.kind === 'feedback')) {
-      for await (const record of feedbackRecordsOf(file)) {
+      for (const record of await feedbackRecordsOf(file)) {
         if (seen.has(record.id)) {
           duplicates += 1
           continue
@@ -163,7 +163,7 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
 async function addEngagementOf(found: FleetFolder, station: (label: string) => StationCounts): Promise<void> {
   const latest = new Map<string, { exportedAt: string; row: EngagementRow }>()
   for (const file of found.exports.filter((candidate) => candidate.kind === 'engagement'))
-    for await (const row of engagementRowsOf(file)) {
+    for (const row of await engagementRowsOf(file)) {
       const key = [row.station, row.day, row.articleId, row.sectionId ?? ''].join('\u0000')
       const known = latest.get(key)
       if (!known || known.exportedAt < file.manifest.exportedAt)
