@@ -20,7 +20,8 @@ const benchmarks: Record<number, () => Promise<{ default: Benchmark }>> = {
   5: () => import('./store.bench'),
   6: () => import('./export.bench'),
   7: () => import('./summary.bench'),
-  8: () => import('./scrub.bench')
+  8: () => import('./scrub.bench'),
+  9: () => import('./fleet-report.bench')
 }
 
 const resultsFile = resolve(import.meta.dirname, 'results.json')
