@@ -1,10 +1,13 @@
 import { mkdtempSync } from 'node:fs'
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { EngagementIncrement } from '../../src/shared/engagement'
 import type { FeedbackRecord, Rating } from '../../src/shared/feedback'
+import { writeExport } from '../../src/main/export/exporter'
+import { writeFleetReport } from '../../src/main/export/fleet-report'
+import { type KioskStatus, statusFileName, statusFormat } from '../../src/main/kiosk/status-file'
 import { expect, test } from './kiosk-fixture'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
@@ -120,5 +123,84 @@ test.describe('report.html beside an export', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
     expect(pages).toBeGreaterThanOrEqual(1)
     expect(pages).toBeLessThanOrEqual(6)
+  })
+})
+
+test.describe('the fleet report', () => {
+  test('opens with no script and no network: files left out, the kiosks, stations side by side', async ({ page }) => {
+    const shared = mkdtempSync(join(tmpdir(), 'kiosk-fleet-share-'))
+    const out = mkdtempSync(join(tmpdir(), 'kiosk-fleet-out-'))
+    try {
+      const now = new Date()
+      for (const [index, station] of ['East wing, room 1', 'East wing, room 2', 'West wing'].entries()) {
+        const records = answers(now).map((record, number) => ({
+          ...record,
+          id: `${String(index).padStart(8, '0')}-0000-4000-8000-${String(number).padStart(12, '0')}`,
+          station,
+          rating: (((number + index) % 3) + 1) as Rating
+        }))
+        const slice = records.slice(0, 20 + index * 10)
+        const written = await writeExport({
+          folder: shared,
+          format: index === 1 ? 'json' : 'csv',
+          records: slice,
+          range: { from: null, to: null },
+          station,
+          now
+        })
+        if (!written.ok) throw new Error(written.message)
+        const status = {
+          format: statusFormat.name,
+          version: statusFormat.version,
+          writtenAt: new Date(now.getTime() - (index === 2 ? 40 : 2) * 60_000).toISOString(),
+          station,
+          appVersion: '0.3.0',
+          uptimeSeconds: 90_000,
+          content: { source: index === 0 ? 'bundled' : 'folder', version: 'e36acfcd1153' },
+          records: { held: slice.length, notExported: 0 },
+          engagementDays: { held: 3, notExported: 0 },
+          lastExport: { at: now.toISOString(), records: slice.length },
+          lastScheduledExport: { at: now.toISOString(), ok: index !== 1, message: 'done' },
+          recentErrors: index === 1 ? 2 : 0,
+          clinicHours: 'not-set',
+          openingHours: null,
+          everyMinutes: 5
+        } satisfies KioskStatus
+        await writeFile(join(shared, statusFileName(station)), JSON.stringify(status))
+      }
+      // A copy that lost its manifest, and a status file cut short.
+      const [first] = (await readdir(shared)).filter((name) => name.endsWith('.csv'))
+      await writeFile(
+        join(shared, 'feedback_Old-room_2026-10-01_2026-10-31.csv'),
+        await readFile(join(shared, first ?? ''))
+      )
+      await writeFile(join(shared, 'Old-room.status.json'), '{"format": "waiting-room-kiosk-status", "stat')
+      const outcome = await writeFleetReport(shared, join(out, 'fleet.html'), now)
+      const text = await readFile(outcome.html, 'utf8')
+      expect(text).not.toMatch(/<script|(src|href)=|url\(|https?:/i)
+
+      const requests: string[] = []
+      page.on('request', (request) => requests.push(request.url()))
+      await page.goto(pathToFileURL(outcome.html).href)
+      expect(requests).toEqual([pathToFileURL(outcome.html).href])
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Waiting-room kiosks: fleet report')
+      await expect(page.getByText('feedback_Old-room_2026-10-01_2026-10-31.csv')).toBeVisible()
+      await expect(
+        page.getByRole('row', { name: /West wing .* not seen for over 15 min in clinic hours/ })
+      ).toBeVisible()
+      await expect(page.getByText('Status file unreadable (cut short or damaged): left out')).toBeVisible()
+      await expect(page.getByRole('row', { name: /^East wing, room 2 30 / })).toBeVisible()
+      await expect(page.locator('.totals')).toContainText('90 answers')
+      for (const screen of [
+        { name: 'landscape-1920x1080', width: 1920, height: 1080 },
+        { name: 'portrait-1080x1920', width: 1080, height: 1920 }
+      ]) {
+        await page.setViewportSize({ width: screen.width, height: screen.height })
+        await page.screenshot({ path: `${screenshots}/fleet-report-${screen.name}.png`, fullPage: true })
+      }
+    } finally {
+      await rm(shared, { recursive: true, force: true })
+      await rm(out, { recursive: true, force: true })
+    }
   })
 })
