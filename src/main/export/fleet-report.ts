@@ -10,6 +10,7 @@ import { engagementFigures, type EngagementTotals } from '../staff/engagement-su
 import { articleSummariesOf, overallFiguresOf, smallGroup, type Tally, tally, trendOf } from '../staff/summary'
 import type { EngagementRow } from './engagement-format'
 import { csvCell, csvCells, csvColumns, neutraliseFormula } from './export-format'
+import { IdSet } from './id-set'
 import { engagementRowsOf, feedbackRecordsOf, type FleetFolder, type LeftOut, scanFleetFolder } from './fleet-files'
 import { fleetReportHtml, type FleetStation, type FleetKiosk } from './fleet-markup'
 import type { ReportFigures } from './report-html'
@@ -33,6 +34,23 @@ export interface FleetReportOutcome {
   leftOut: LeftOut[]
 }
 
+/**
+ * A copy of a text that holds on to nothing else. A cell parsed out of a file is a slice of the whole file's text, and
+ * keeping it (an id to count once, a station, an article id in a tally, a kept comment) would keep every file's text in
+ * memory; copies of the few kept texts let each file go once it is counted.
+ */
+const detached = (text: string): string => Buffer.from(text, 'utf8').toString('utf8')
+
+/** Texts seen many times (stations, article and section ids), each kept once as a detached copy. */
+class Interned {
+  readonly #known = new Map<string, string>()
+  of(text: string): string {
+    let known = this.#known.get(text)
+    if (known === undefined) this.#known.set((known = detached(text)), known)
+    return known
+  }
+}
+
 /** One station's counts while the folder is read. */
 class StationCounts {
   readonly tallies: Tally[] = []
@@ -47,7 +65,12 @@ class StationCounts {
   }
 
   flush(): void {
-    if (this.#batch.length > 0) this.tallies.push(tally(this.#batch))
+    if (this.#batch.length === 0) return
+    const counted = tally(this.#batch)
+    // The tally keeps each article's latest comments: copies, so that the files they came from can go.
+    for (const article of counted.articles.values())
+      article.comments = article.comments.map(({ time, text }) => ({ time: detached(time), text: detached(text) }))
+    this.tallies.push(counted)
     this.#batch = []
   }
 }
@@ -77,9 +100,10 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
   const csvPath = combinedCsvPath(out)
   const temporaryCsv = join(dirname(csvPath), `.${basename(csvPath)}.${randomBytes(4).toString('hex')}.partial`)
   const stations = new Map<string, StationCounts>()
+  const names = new Interned()
   const station = (label: string) => {
     let counts = stations.get(label)
-    if (!counts) stations.set(label, (counts = new StationCounts()))
+    if (!counts) stations.set(names.of(label), (counts = new StationCounts()))
     return counts
   }
   let records = 0
@@ -90,16 +114,18 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
       if (!csv.write(text)) await once(csv, 'drain')
     }
     await write(`\uFEFF${csvColumns.map(csvCell).join(',')}\r\n`)
-    const seen = new Set<string>()
+    const seen = new IdSet()
     let piece = ''
     for (const file of found.exports.filter((candidate) => candidate.kind === 'feedback')) {
       for (const record of await feedbackRecordsOf(file)) {
-        if (seen.has(record.id)) {
+        if (!seen.add(record.id)) {
           duplicates += 1
           continue
         }
-        seen.add(record.id)
         records += 1
+        // The record was made for this count alone: its ids are swapped for copies the tallies may keep.
+        record.articleId = names.of(record.articleId)
+        if (record.sectionId !== null) record.sectionId = names.of(record.sectionId)
         station(record.station).add(record)
         piece += `${csvCells(record)
           .map((cell) => csvCell(neutraliseFormula(cell)))
@@ -109,6 +135,8 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
           piece = ''
         }
       }
+      // Counted up at the end of each file, so no file's records (nor its text) wait in a batch for the next.
+      for (const counts of stations.values()) counts.flush()
     }
     await write(piece)
     csv.end()
