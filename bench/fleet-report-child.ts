@@ -9,6 +9,8 @@ export interface FleetRun {
   stations: number
   leftOut: number
   milliseconds: number
+  /** Resident memory before the report, with its code loaded, in bytes. */
+  rssBefore: number
   /** The process's peak resident memory (its high-water mark since it started), in bytes. */
   peakRss: number
 }
@@ -17,6 +19,7 @@ export interface FleetRun {
 async function main(): Promise<void> {
   const [folder, out] = process.argv.slice(2)
   if (!folder || !out) throw new Error('usage: fleet-report-child <folder> <out folder>')
+  const rssBefore = process.memoryUsage().rss
   const started = performance.now()
   const outcome = await writeFleetReport(folder, join(out, 'fleet.html'), benchmarkNow)
   const run: FleetRun = {
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
     stations: outcome.stations,
     leftOut: outcome.leftOut.length,
     milliseconds: performance.now() - started,
+    rssBefore,
     // maxRSS is in kilobytes (getrusage).
     peakRss: process.resourceUsage().maxRSS * 1024
   }
