@@ -61,6 +61,13 @@ const fleetReportBenchmark: Benchmark = async ({ quick }) => {
           value: round(run.peakRss / 2 ** 20),
           unit: 'MB',
           budget: quick ? null : budgetMegabytes
+        },
+        {
+          id: 'fleet-report-rest-mb',
+          label: 'Fleet report, of which the process at rest with its code loaded (Node, tsx, the modules)',
+          value: round(run.rssBefore / 2 ** 20),
+          unit: 'MB',
+          budget: null
         }
       ]
     }

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs'
 import * as nodeFs from 'node:fs/promises'
 import { join } from 'node:path'
 import Papa from 'papaparse'
@@ -127,24 +128,64 @@ async function jsonRecords(path: string): Promise<unknown[]> {
 
 const ratingOf = (cell: string | undefined): Rating => Number(cell) as Rating
 
-/** The feedback records of a verified export, as the kiosk stored them. */
-export async function feedbackRecordsOf(found: VerifiedExport): Promise<FeedbackRecord[]> {
-  if (found.manifest.format === 'json') return (await jsonRecords(found.path)) as FeedbackRecord[]
-  return (await csvRows(found.path)).map((cells): FeedbackRecord => {
-    const [id, time, station, articleId, sectionId, rating, comment, language, contentVersion, appVersion] = cells
-    return {
-      id: id ?? '',
-      time: time ?? '',
-      station: station ?? '',
-      articleId: articleId ?? '',
-      sectionId: sectionId ? sectionId : null,
-      rating: ratingOf(rating),
-      // The exporter put an apostrophe before a cell a spreadsheet would take for a formula; it is not the patient's.
-      comment: comment ? comment.replace(/^'(?=[=+\-@\t\r\n])/, '') : null,
-      language: language ?? '',
-      contentVersion: contentVersion ?? '',
-      appVersion: appVersion ?? ''
-    }
+/** A row of a feedback CSV export as the record the kiosk stored. */
+function feedbackRecordOf(cells: string[]): FeedbackRecord {
+  const [id, time, station, articleId, sectionId, rating, comment, language, contentVersion, appVersion] = cells
+  return {
+    id: id ?? '',
+    time: time ?? '',
+    station: station ?? '',
+    articleId: articleId ?? '',
+    sectionId: sectionId ? sectionId : null,
+    rating: ratingOf(rating),
+    // The exporter put an apostrophe before a cell a spreadsheet would take for a formula; it is not the patient's.
+    comment: comment ? comment.replace(/^'(?=[=+\-@\t\r\n])/, '') : null,
+    language: language ?? '',
+    contentVersion: contentVersion ?? '',
+    appVersion: appVersion ?? ''
+  }
+}
+
+/**
+ * Hands the feedback records of a verified export to `take`, a few thousand at a time, as the kiosk stored them. A CSV
+ * export is read and parsed as a stream, each part counted before the next is read, so its rows die young and the
+ * report's memory stays flat however many files there are; a JSON export is parsed whole.
+ */
+export async function eachFeedbackBatch(
+  found: VerifiedExport,
+  take: (records: FeedbackRecord[]) => Promise<void>
+): Promise<void> {
+  if (found.manifest.format === 'json') return take((await jsonRecords(found.path)) as FeedbackRecord[])
+  await new Promise<void>((resolve, reject) => {
+    let header = true
+    let failed = false
+    Papa.parse<string[]>(createReadStream(found.path, { encoding: 'utf8', highWaterMark: 256 * 1024 }), {
+      skipEmptyLines: true,
+      newline: '\r\n',
+      chunk: (results, parser) => {
+        if (results.errors.length > 0) {
+          failed = true
+          parser.abort()
+          reject(new Error(`${found.path}: ${results.errors[0]?.message ?? 'not CSV'}`))
+          return
+        }
+        const rows = header ? results.data.slice(1) : results.data
+        header = false
+        parser.pause()
+        take(rows.map(feedbackRecordOf)).then(
+          () => parser.resume(),
+          (error: unknown) => {
+            failed = true
+            parser.abort()
+            reject(error instanceof Error ? error : new Error(String(error)))
+          }
+        )
+      },
+      complete: () => {
+        if (!failed) resolve()
+      },
+      error: (error: Error) => reject(error)
+    })
   })
 }
 

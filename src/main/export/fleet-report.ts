@@ -11,7 +11,7 @@ import { articleSummariesOf, overallFiguresOf, smallGroup, type Tally, tally, tr
 import type { EngagementRow } from './engagement-format'
 import { csvCell, csvCells, csvColumns, neutraliseFormula } from './export-format'
 import { IdSet } from './id-set'
-import { engagementRowsOf, feedbackRecordsOf, type FleetFolder, type LeftOut, scanFleetFolder } from './fleet-files'
+import { engagementRowsOf, eachFeedbackBatch, type FleetFolder, type LeftOut, scanFleetFolder } from './fleet-files'
 import { fleetReportHtml, type FleetStation, type FleetKiosk } from './fleet-markup'
 import type { ReportFigures } from './report-html'
 
@@ -117,24 +117,24 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
     const seen = new IdSet()
     let piece = ''
     for (const file of found.exports.filter((candidate) => candidate.kind === 'feedback')) {
-      for (const record of await feedbackRecordsOf(file)) {
-        if (!seen.add(record.id)) {
-          duplicates += 1
-          continue
+      await eachFeedbackBatch(file, async (batch) => {
+        for (const record of batch) {
+          if (!seen.add(record.id)) {
+            duplicates += 1
+            continue
+          }
+          records += 1
+          // The record was made for this count alone: its ids are swapped for copies the tallies may keep.
+          record.articleId = names.of(record.articleId)
+          if (record.sectionId !== null) record.sectionId = names.of(record.sectionId)
+          station(record.station).add(record)
+          piece += `${csvCells(record)
+            .map((cell) => csvCell(neutraliseFormula(cell)))
+            .join(',')}\r\n`
         }
-        records += 1
-        // The record was made for this count alone: its ids are swapped for copies the tallies may keep.
-        record.articleId = names.of(record.articleId)
-        if (record.sectionId !== null) record.sectionId = names.of(record.sectionId)
-        station(record.station).add(record)
-        piece += `${csvCells(record)
-          .map((cell) => csvCell(neutraliseFormula(cell)))
-          .join(',')}\r\n`
-        if (piece.length > 64_000) {
-          await write(piece)
-          piece = ''
-        }
-      }
+        await write(piece)
+        piece = ''
+      })
       // Counted up at the end of each file, so no file's records (nor its text) wait in a batch for the next.
       for (const counts of stations.values()) counts.flush()
     }
