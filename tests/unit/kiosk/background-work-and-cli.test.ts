@@ -125,7 +125,10 @@ describe('background work', () => {
   })
 
   it('leaves no timer behind when stopped', () => {
-    const config = { ...defaultConfig(), scheduledExport: { folder: '/x', time: '18:00', format: 'csv' as const, report: false } }
+    const config = {
+      ...defaultConfig(),
+      scheduledExport: { folder: '/x', time: '18:00', format: 'csv' as const, report: false }
+    }
     const work = new BackgroundWork(
       staffDouble([]) as unknown as StaffService,
       config,
