@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+
 /**
  * `--report <folder> --out <file.html>` (and `npm run feedback:report`): the fleet report of a shared folder, and the
  * combined CSV beside it. Exits 0 when both are written (files left out are named, not a failure of the report), 1
@@ -16,7 +18,7 @@ export async function runFleetReport(
     const outcome = await writeFleetReport(resolve(folder), resolve(out), now)
     print(
       `Fleet report written: ${outcome.html}\nCombined CSV: ${outcome.csv}\n` +
-        `${outcome.stations} stations, ${outcome.records} records counted once` +
+        `${plural(outcome.stations, 'station')}, ${plural(outcome.records, 'record')} counted once` +
         (outcome.duplicates > 0 ? ` (${outcome.duplicates} found in more than one file)` : '')
     )
     for (const file of outcome.leftOut) print(`Left out: ${file.file}: ${file.reason}`)
