@@ -180,7 +180,8 @@ export const en = {
     timeBuckets: ['under 10 s', '10–30 s', '30–90 s', 'over 90 s'] as [string, string, string, string],
     smallVisits: (limit: number) => `Fewer than ${limit} visits: only the count is shown, to keep visits anonymous.`,
     fewViews: 'too few views to show',
-    engagementHeld: (days: number, unexported: number) => `${days} days held, ${unexported} not yet exported`,
+    engagementHeld: (days: number, unexported: number) =>
+      `${days} ${days === 1 ? 'day' : 'days'} held, ${unexported} not yet exported`,
     withReport: 'Also write report.html',
     exportedFiles: (files: string) => `Also written: ${files}.`,
     statusFile: 'Status file',

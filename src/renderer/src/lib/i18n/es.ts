@@ -182,7 +182,8 @@ export const es: Messages = {
     timeBuckets: ['menos de 10 s', '10–30 s', '30–90 s', 'más de 90 s'],
     smallVisits: (limit) => `Menos de ${limit} visitas: solo se muestra el número, para que sean anónimas.`,
     fewViews: 'muy pocas vistas para mostrar',
-    engagementHeld: (days, unexported) => `${days} días guardados, ${unexported} sin exportar`,
+    engagementHeld: (days, unexported) =>
+      `${days} ${days === 1 ? 'día guardado' : 'días guardados'}, ${unexported} sin exportar`,
     withReport: 'Escribir también report.html',
     exportedFiles: (files) => `También se escribió: ${files}.`,
     statusFile: 'Archivo de estado',
