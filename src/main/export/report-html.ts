@@ -136,7 +136,7 @@ export function ratingsCard(figures: ReportFigures): Markup {
 /** Per article: where readers stop (the share of visits reaching each part) and which parts hold attention. */
 export function engagementCard(figures: ReportFigures): Markup {
   if (figures.engagement.length === 0)
-    return card('What patients read', html`<p>No reading was counted in the days this export covers.</p>`)
+    return card('What patients read', html`<p>No reading was counted in the days this report covers.</p>`)
   return card('What patients read', [
     html`<p>
       Counted on the kiosk per day, without any visit or time finer than a day being kept. A visit is one patient's stay
