@@ -21,7 +21,8 @@ const benchmarks: Record<number, () => Promise<{ default: Benchmark }>> = {
   6: () => import('./export.bench'),
   7: () => import('./summary.bench'),
   8: () => import('./scrub.bench'),
-  9: () => import('./content.bench')
+  9: () => import('./content.bench'),
+  10: () => import('./fleet-report.bench')
 }
 
 const resultsFile = resolve(import.meta.dirname, 'results.json')

@@ -42,7 +42,9 @@ export const configShape = {
     .strictObject({
       folder: fullPath,
       time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM, such as "18:30"'),
-      format: z.enum(['csv', 'json']).default('csv')
+      format: z.enum(['csv', 'json']).default('csv'),
+      // A report.html beside each night's files; off by default, since a shared folder gets one a night per kiosk.
+      report: z.boolean().default(false)
     })
     .nullable()
     .default(null),
@@ -74,6 +76,8 @@ export const configShape = {
     )
     .nullable()
     .default(null),
+  // A shared folder where the kiosk keeps `<station>.status.json` for the fleet report; null: no status file.
+  statusFolder: fullPath.nullable().default(null),
   // While a copy stands in for an unreachable contentFolder, how often the kiosk looks at the folder again.
   contentRetryMinutes: seconds(1, 1440).default(5)
 } as const

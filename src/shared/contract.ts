@@ -1,5 +1,6 @@
 import type { ContentUpdateStatus, PackReview } from './content-update'
 import type { Article, Playlist, ReaderSettings } from './domain'
+import type { EngagementIncrement } from './engagement'
 import type { FeedbackInput } from './feedback'
 import type { Notice, NoticeInput } from './notice'
 import type {
@@ -27,7 +28,7 @@ export interface Contract {
   'staff:destinations': { in: void; out: Result<{ destinations: Destination[]; canPickFolder: boolean }> }
   'staff:pick-folder': { in: void; out: Result<Destination | null> }
   'staff:export': {
-    in: { destinationId: string; format: 'csv' | 'json'; range: ExportRangeChoice }
+    in: { destinationId: string; format: 'csv' | 'json'; range: ExportRangeChoice; report?: boolean }
     out: Result<ExportReceipt>
   }
   'staff:clear-exported': { in: { exportId: string }; out: Result<{ removed: number }> }
@@ -38,6 +39,7 @@ export interface Contract {
   'kiosk:notice': { in: void; out: Result<Notice | null> }
   'staff:set-notice': { in: NoticeInput; out: Result<Notice> }
   'staff:clear-notice': { in: void; out: Result<null> }
+  'engagement:record': { in: EngagementIncrement; out: Result<null> }
   'content:version': { in: void; out: Result<{ version: string }> }
   'staff:content-status': { in: void; out: Result<ContentUpdateStatus> }
   'staff:scan-content': { in: { driveId: string }; out: Result<PackReview> }
@@ -71,6 +73,7 @@ export const kioskMethods = {
   notice: 'kiosk:notice',
   setNotice: 'staff:set-notice',
   clearNotice: 'staff:clear-notice',
+  recordEngagement: 'engagement:record',
   contentVersion: 'content:version',
   contentStatus: 'staff:content-status',
   scanContent: 'staff:scan-content',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Channel } from './contract'
+import { engagementIncrementSchema } from './engagement-schema'
 import { feedbackInputSchema } from './feedback-schema'
 import { either, mustBe, plainWords, refusalOf } from './input-messages'
 import { noticeMaxLength } from './notice'
@@ -44,7 +45,8 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
       z.strictObject({ kind: z.literal('all') }),
       z.strictObject({ kind: z.literal('unexported') }),
       z.strictObject({ kind: z.literal('dates'), from: z.iso.date(dateWords), to: z.iso.date(dateWords) })
-    ])
+    ]),
+    report: z.boolean({ error: mustBe('true or false') }).optional()
   }),
   'staff:clear-exported': z.strictObject({
     exportId: z.uuid({ error: mustBe('the exportId staff:export answered with (a UUID)') })
@@ -63,6 +65,7 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
     endsAt: z.iso.datetime({ offset: true, ...endsAtWords }).nullable()
   }),
   'staff:clear-notice': z.undefined(),
+  'engagement:record': engagementIncrementSchema,
   'content:version': z.undefined(),
   'staff:content-status': z.undefined(),
   'staff:scan-content': z.strictObject({

@@ -1,4 +1,5 @@
 import type { ContentSource } from './content-update'
+import type { EngagementSummary } from './engagement'
 
 /** Ratings counted by value: [not helpful, a little, very helpful]. */
 export type Distribution = [number, number, number]
@@ -92,6 +93,17 @@ export interface DataHealth {
   diskFreeBytes: number | null
   /** Which articles are on screen (the folder, its last good copy, installed, bundled), from when and why. */
   contentSource: ContentSource
+  /** Days of engagement aggregates held, those in no export made after they ended, and those past retention. */
+  engagementDays: { held: number; unexported: number; waitingForExport: number }
+  /** How writing the status file to `statusFolder` goes; null when no status folder is configured. */
+  statusFolder: StatusFolderState | null
+}
+
+/** How writing the status file goes: when it was last written, and why the last try failed (null: it worked). */
+export interface StatusFolderState {
+  folder: string
+  lastWritten: string | null
+  problem: string | null
 }
 
 /** Everything staff mode shows on its summary screen. */
@@ -102,6 +114,8 @@ export interface StaffSummary {
   health: DataHealth
   /** Groups with fewer records than this show counts only. */
   smallGroup: number
+  /** Per article, where readers stop and which sections hold attention, over every day held. */
+  engagement: EngagementSummary
 }
 
 /** Where an export can go, as main offers it; the renderer picks by id and never sends a path. */
@@ -120,6 +134,9 @@ export interface ExportReceipt {
   file: string
   records: number
   place: string
+  /** The engagement file written beside the feedback, and the report, when there are. */
+  engagementFile?: string | null
+  reportFile?: string | null
 }
 
 /** Where staff mode stands, without any secret. */

@@ -54,6 +54,17 @@ describe('the command line of the built main bundle', () => {
     expect((await readdir(exportFolder)).some((file) => file.endsWith('.csv'))).toBe(true)
   })
 
+  it('--report reads the exports of a shared folder into the fleet report and its CSV, and opens no window', async () => {
+    await giveFeedback()
+    expect((await run(['--export', exportFolder, '--format', 'json'])).code).toBe(0)
+    const out = join(exportFolder, 'fleet.html')
+    const result = await run(['--report', exportFolder, '--out', out])
+    expect(result.code).toBe(0)
+    expect(result.output).toContain('1 station, 1 record counted once')
+    expect(result.windows).toEqual([])
+    expect(await readdir(exportFolder)).toEqual(expect.arrayContaining(['fleet.html', 'fleet.csv']))
+  })
+
   it('--export exits 1 when the destination cannot be written', async () => {
     const notAFolder = join(exportFolder, 'file.txt')
     await writeFile(notAFolder, 'in the way')

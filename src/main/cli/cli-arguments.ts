@@ -9,6 +9,7 @@ export type CliCommand =
   | { kind: 'set-pin'; pin: string }
   | { kind: 'check-content'; folder: string }
   | { kind: 'import-article'; file: string; out: string }
+  | { kind: 'report'; folder: string; out: string }
   | { kind: 'error'; message: string }
 
 /** How to use the command line, printed with every error. */
@@ -16,7 +17,8 @@ export const cliUsage = [
   'Usage: kiosk --export <folder> [--format csv|json] [--all | --since YYYY-MM-DD]',
   '       kiosk --set-pin <4 to 8 digits>',
   '       kiosk --check-content <folder>',
-  '       kiosk --import-article <file> --out <folder>'
+  '       kiosk --import-article <file> --out <folder>',
+  '       kiosk --report <shared folder> --out <file.html>'
 ].join('\n')
 
 /** The commands that work on the kiosk's data folder; the others never open it. */
@@ -33,11 +35,11 @@ function valueAfter(argv: readonly string[], flag: string): string | undefined {
 
 /**
  * Reads the kiosk's own arguments (Chromium and Electron flags are ignored). `--export`, `--set-pin`,
- * `--check-content` and `--import-article` run headless and exit; with no flag of ours, the kiosk starts as usual.
+ * `--check-content`, `--import-article` and `--report` run headless and exit; with no flag of ours, the kiosk starts as usual.
  */
 export function parseCliArguments(argv: readonly string[]): CliCommand {
   const has = (flag: string) => argv.some((argument) => argument === flag || argument.startsWith(`${flag}=`))
-  const commands = ['--export', '--set-pin', '--check-content', '--import-article'].filter(has)
+  const commands = ['--export', '--set-pin', '--check-content', '--import-article', '--report'].filter(has)
   if (commands.length > 1) return { kind: 'error', message: `use one of ${commands.join(', ')} at a time\n${cliUsage}` }
   if (!has('--export') && (has('--format') || has('--since') || has('--all')))
     return { kind: 'error', message: `--format, --all and --since go with --export\n${cliUsage}` }
@@ -57,7 +59,14 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     if (!out) return { kind: 'error', message: `--import-article needs --out <folder> for the draft\n${cliUsage}` }
     return { kind: 'import-article', file, out }
   }
-  if (has('--out')) return { kind: 'error', message: `--out goes with --import-article\n${cliUsage}` }
+  if (has('--report')) {
+    const folder = path('--report')
+    if (!folder) return { kind: 'error', message: `--report needs the shared folder to read\n${cliUsage}` }
+    const out = path('--out')
+    if (!out) return { kind: 'error', message: `--report needs --out <file.html> for the report\n${cliUsage}` }
+    return { kind: 'report', folder, out }
+  }
+  if (has('--out')) return { kind: 'error', message: `--out goes with --import-article or --report\n${cliUsage}` }
   if (has('--set-pin')) {
     const pin = valueAfter(argv, '--set-pin')
     if (!pin || !/^\d{4,8}$/.test(pin))

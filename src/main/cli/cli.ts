@@ -6,6 +6,7 @@ import type { CliCommand } from './cli-arguments'
 import { checkContent, formatContentCheck } from '../content/content-check'
 import type { KioskCore } from '../kiosk/kiosk-core'
 import { sortedByTime } from '../staff/staff-service'
+import { runFleetReport } from './fleet-command'
 
 /** Exit codes IT scripts can rely on. */
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const
@@ -14,8 +15,8 @@ export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const
  * Runs a command-line request without a window: `--export` writes and verifies an export of the records not yet
  * exported (or all, or since a day), and marks them as exported only when this process owns the data, i.e. the kiosk
  * is not running; `--set-pin` sets the staff PIN, which retires the one-time setup code; `--check-content` checks a
- * content folder and `--import-article` writes a draft article. The last two never open the kiosk's data folder, so
- * `openCore` is called only for the first two.
+ * content folder, `--import-article` writes a draft article and `--report` writes the fleet report of a shared folder.
+ * The last three never open the kiosk's data folder, so `openCore` is called only for the first two.
  */
 export async function runCli(
   command: Exclude<CliCommand, { kind: 'none' }>,
@@ -34,6 +35,7 @@ export async function runCli(
     return check.exitCode === 0 ? exitCodes.ok : exitCodes.failed
   }
   if (command.kind === 'import-article') return importArticle(command.file, command.out, print, localDay(now()))
+  if (command.kind === 'report') return runFleetReport(command.folder, command.out, print, now())
   if (command.kind === 'set-pin') {
     if (!ownsData) {
       print('The kiosk is running; close it before setting the PIN.')

@@ -44,7 +44,7 @@ export function neutraliseFormula(cell: string): string {
 }
 
 /** RFC 4180 quoting: a cell holding a quote, a comma or a line break is quoted, its quotes doubled. */
-function csvCell(cell: string): string {
+export function csvCell(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell
 }
 
@@ -100,12 +100,13 @@ export interface ExportRange {
  * as `JSON.stringify(document, null, 2)` and a line break, without ever holding them all at once.
  */
 export function* jsonPieces(
-  records: readonly FeedbackRecord[],
+  records: readonly object[],
   range: ExportRange,
   exportedAt: string,
-  perPiece = recordsPerPiece
+  perPiece = recordsPerPiece,
+  kind: { name: string; version: number } = jsonFormat
 ): Generator<string> {
-  const document = { format: jsonFormat.name, version: jsonFormat.version, exportedAt, range, count: records.length }
+  const document = { format: kind.name, version: kind.version, exportedAt, range, count: records.length }
   const shell = JSON.stringify({ ...document, records: [] }, null, 2)
   if (records.length === 0) {
     yield `${shell}\n`

@@ -157,6 +157,28 @@ async function writeDurably(fs: ExportFs, path: string, pieces: Iterable<string>
   return hash.digest('hex')
 }
 
+/** One file of an export (the feedback, or the engagement aggregates beside it) and where it goes. */
+export interface ExportFileRequest {
+  folder: string
+  /** The name it should have; `_2`, `_3` … are added rather than replace a file already there. */
+  name: string
+  format: ExportFormat
+  /** How many records the file holds: written into the manifest, and counted again in the file read back. */
+  records: number
+  /** The file's text, piece by piece, so a large export never sits in memory whole. */
+  pieces: Iterable<string>
+  range: ExportRange
+  station: string
+  now: Date
+}
+
+/** Whether a folder is there and is a folder; the failure to report when it is not. */
+async function checkFolder(fs: ExportFs, folder: string): Promise<{ code: ExportErrorCode; message: string } | null> {
+  const folderStat = await fs.stat(folder).catch((error: unknown) => error as NodeJS.ErrnoException)
+  if (folderStat instanceof Error) return describe(folderStat, folder)
+  return folderStat.isDirectory() ? null : { code: 'folder-missing', message: `${folder} is not a folder` }
+}
+
 /**
  * Writes an export the careful way: the export and its manifest (record count and SHA-256) each to a temporary file on
  * the destination, flushed to disk; both read back and checked (the export's bytes against the SHA-256 and its records
@@ -169,15 +191,25 @@ async function writeDurably(fs: ExportFs, path: string, pieces: Iterable<string>
 export async function writeExport(request: ExportRequest, fs: ExportFs = nodeFs): Promise<ExportOutcome> {
   if (request.records.length === 0)
     return { ok: false, code: 'nothing-to-export', message: 'there is no feedback in that range' }
-  const folderStat = await fs.stat(request.folder).catch((error: unknown) => error as NodeJS.ErrnoException)
-  if (folderStat instanceof Error) return { ok: false, ...describe(folderStat, request.folder) }
-  if (!folderStat.isDirectory())
-    return { ok: false, code: 'folder-missing', message: `${request.folder} is not a folder` }
-
   const exportedAt = request.now.toISOString()
-  // Written piece by piece: a large export never sits in memory as one text.
-  const pieces =
-    request.format === 'csv' ? csvPieces(request.records) : jsonPieces(request.records, request.range, exportedAt)
+  return writeExportFile(
+    {
+      ...request,
+      name: exportFileName(request),
+      records: request.records.length,
+      // Written piece by piece: a large export never sits in memory as one text.
+      pieces:
+        request.format === 'csv' ? csvPieces(request.records) : jsonPieces(request.records, request.range, exportedAt)
+    },
+    fs
+  )
+}
+
+/** Writes one file of an export and its manifest the careful way described at writeExport. */
+export async function writeExportFile(request: ExportFileRequest, fs: ExportFs = nodeFs): Promise<ExportOutcome> {
+  const folderProblem = await checkFolder(fs, request.folder)
+  if (folderProblem) return { ok: false, ...folderProblem }
+  const exportedAt = request.now.toISOString()
   /** Every file this export has put on the drive so far, under the name it has now. */
   const written: string[] = []
   const undo = async () => {
@@ -188,7 +220,7 @@ export async function writeExport(request: ExportRequest, fs: ExportFs = nodeFs)
     written.splice(written.indexOf(from), 1, to)
   }
   try {
-    const name = await freeName(fs, request.folder, exportFileName(request))
+    const name = await freeName(fs, request.folder, request.name)
     const random = randomBytes(4).toString('hex')
     const target = join(request.folder, name)
     const temporary = join(request.folder, `.${name}.${random}.partial`)
@@ -197,8 +229,8 @@ export async function writeExport(request: ExportRequest, fs: ExportFs = nodeFs)
     const manifest: Manifest = {
       file: name,
       format: request.format,
-      records: request.records.length,
-      sha256: await writeDurably(fs, temporary, pieces, written),
+      records: request.records,
+      sha256: await writeDurably(fs, temporary, request.pieces, written),
       range: request.range,
       station: request.station,
       exportedAt
@@ -219,6 +251,45 @@ export async function writeExport(request: ExportRequest, fs: ExportFs = nodeFs)
     await undo()
     return { ok: false, ...describe(error, request.folder) }
   }
+}
+
+/**
+ * Writes a file that needs no manifest (the report beside an export) the same careful way: to a temporary file,
+ * flushed, read back and compared, then renamed into place under a name nothing else has. Returns its path.
+ */
+export async function writeCheckedFile(
+  folder: string,
+  name: string,
+  text: string,
+  fs: ExportFs = nodeFs
+): Promise<{ ok: true; file: string } | { ok: false; code: ExportErrorCode; message: string }> {
+  const folderProblem = await checkFolder(fs, folder)
+  if (folderProblem) return { ok: false, ...folderProblem }
+  const written: string[] = []
+  try {
+    const free = await freeName(fs, folder, name)
+    const temporary = join(folder, `.${free}.${randomBytes(4).toString('hex')}.partial`)
+    const bytes = Buffer.from(text, 'utf8')
+    await writeDurably(fs, temporary, [text], written)
+    if (!(await readBack(fs, temporary)).bytes.equals(bytes)) {
+      await fs.unlink(temporary).catch(() => {})
+      return { ok: false, code: 'verify-failed', message: `${free} on the drive differs from what was written` }
+    }
+    await fs.rename(temporary, join(folder, free))
+    return { ok: true, file: join(folder, free) }
+  } catch (error) {
+    for (const path of written) await fs.unlink(path).catch(() => {})
+    return { ok: false, ...describe(error, folder) }
+  }
+}
+
+/** Takes a finished export off the drive again (its manifest first), when a later file of the same export failed. */
+export async function removeExport(
+  outcome: { file: string; manifestFile: string },
+  fs: ExportFs = nodeFs
+): Promise<void> {
+  await fs.unlink(outcome.manifestFile).catch(() => {})
+  await fs.unlink(outcome.file).catch(() => {})
 }
 
 /**

@@ -2,12 +2,14 @@ import type { KioskConfig } from '../../shared/config'
 import type { Timers } from '../../shared/timers'
 import { nextDailyRun, retryAt } from './schedule'
 import type { StaffService } from '../staff/staff-service'
+import { StatusWriter } from './status-file'
 
 const day = 86_400_000
 
 /**
  * What the kiosk does by itself: retention once at start and then daily, the scheduled export at its time (with a
- * retry every 15 minutes after a failure until the next regular run), and the nightly soft restart of the screen.
+ * retry every 15 minutes after a failure until the next regular run), the nightly soft restart of the screen, and the
+ * status file in `statusFolder` (at start and every 5 minutes).
  */
 export class BackgroundWork {
   readonly #staff: StaffService
@@ -17,6 +19,7 @@ export class BackgroundWork {
   readonly #logError: (message: string, error: unknown) => void
   readonly #softRestart: (() => void) | null
   readonly #handles = new Set<unknown>()
+  #status: StatusWriter | null = null
 
   /** `softRestart` reloads the screen; it runs daily at `softRestartTime` to shed slow leaks. */
   constructor(
@@ -35,7 +38,7 @@ export class BackgroundWork {
     this.#softRestart = softRestart
   }
 
-  /** Starts retention and, when configured, the scheduled export and the nightly soft restart. */
+  /** Starts retention and, when configured, the scheduled export, the nightly soft restart and the status file. */
   start(): void {
     void this.#retention()
     const scheduled = this.#config.scheduledExport
@@ -48,6 +51,19 @@ export class BackgroundWork {
       else this.#at(next, () => this.#export())
     }
     if (this.#config.softRestartTime && this.#softRestart) this.#scheduleSoftRestart(this.#config.softRestartTime)
+    const statusFolder = this.#config.statusFolder
+    if (statusFolder) {
+      const staff = this.#staff
+      this.#status = new StatusWriter({
+        folder: statusFolder,
+        status: () => staff.kioskStatus(),
+        timers: this.#timers,
+        now: this.#now,
+        onState: (state) => staff.noteStatusFolder(state),
+        logError: this.#logError
+      })
+      void this.#status.start()
+    }
   }
 
   #scheduleSoftRestart(time: string): void {
@@ -61,6 +77,7 @@ export class BackgroundWork {
   stop(): void {
     for (const handle of this.#handles) this.#timers.clearTimeout(handle)
     this.#handles.clear()
+    this.#status?.stop()
   }
 
   async #retention(): Promise<void> {
@@ -77,7 +94,7 @@ export class BackgroundWork {
     if (!scheduled) return
     let succeeded = false
     try {
-      succeeded = await this.#staff.scheduledExport(scheduled.folder, scheduled.format)
+      succeeded = await this.#staff.scheduledExport(scheduled.folder, scheduled.format, scheduled.report)
     } catch (error) {
       this.#logError('scheduled export failed', error)
     }

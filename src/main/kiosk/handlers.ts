@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../shared/result'
 import type { ContentState } from '../content/content-library'
 import type { ContentPacks } from '../content/content-pack'
 import type { ContentService } from '../content/content-service'
+import { type EngagementStore, refusalOfIncrement } from '../feedback/engagement-store'
 import type { FeedbackService } from '../feedback/feedback-service'
 import type { NoticeBoard } from '../staff/notice-board'
 import type { StaffService } from '../staff/staff-service'
@@ -32,6 +33,9 @@ export interface HandlerDependencies {
   notices: Pick<NoticeBoard, 'current' | 'set' | 'clear'>
   /** The clock that decides, at each request, which articles are past their review date. */
   now: () => Date
+  /** The daily engagement aggregates the reader's counts go into; absent, they are refused as not available. */
+  engagement?: Pick<EngagementStore, 'add'>
+  logError?: ErrorLogger
   /** Hands the screen the newest articles when it asks for them (at start and at calm moments). */
   contentService?: Pick<ContentService, 'take' | 'latestVersion'>
   /** Staff's "Update articles" from a USB stick. */
@@ -68,8 +72,8 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     'staff:summary': async () => staff.inSession(async () => ok(await staff.summary())),
     'staff:destinations': async () => staff.inSession(async () => ok(await staff.destinations())),
     'staff:pick-folder': async () => staff.inSession(() => staff.pickFolder()),
-    'staff:export': async ({ destinationId, format, range }) =>
-      staff.inSession(() => staff.export(destinationId, format, range)),
+    'staff:export': async ({ destinationId, format, range, report }) =>
+      staff.inSession(() => staff.export(destinationId, format, range, report ?? false)),
     'staff:clear-exported': async ({ exportId }) => staff.inSession(() => staff.clearExported(exportId)),
     'staff:reload-content': async () =>
       staff.inSession(async () => {
@@ -87,6 +91,20 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
         dependencies.notices.clear()
         return ok(null)
       }),
+    'engagement:record': async (input) => {
+      const { engagement } = dependencies
+      if (!engagement) return fail('not-available', 'engagement is not counted here')
+      const refusal = refusalOfIncrement(dependencies.content().playlist, input)
+      if (refusal !== null) return fail('invalid-input', `engagement:record: ${refusal}`)
+      try {
+        engagement.add(input)
+      } catch (error) {
+        // Counts of one anonymous visit: logged for IT, never a reason to trouble the patient.
+        dependencies.logError?.('engagement could not be saved', error)
+        return fail('storage-failed', 'engagement could not be saved')
+      }
+      return ok(null)
+    },
     'content:version': async () =>
       ok({
         version: dependencies.contentService?.latestVersion() ?? dependencies.content().playlist.contentVersion

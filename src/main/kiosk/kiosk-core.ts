@@ -6,6 +6,7 @@ import { readConfigFile } from './config-file'
 import { type ContentState, isShownSection } from '../content/content-library'
 import { ContentPacks } from '../content/content-pack'
 import { ContentService } from '../content/content-service'
+import { EngagementStore } from '../feedback/engagement-store'
 import { FeedbackService } from '../feedback/feedback-service'
 import { FeedbackStore } from '../feedback/feedback-store'
 import type { OpenJsonFile } from './json-file'
@@ -29,6 +30,8 @@ export interface KioskCore {
   staff: StaffService
   /** The front desk's notice for patients, in `notice.json` of the data folder. */
   notices: NoticeBoard
+  /** The daily engagement aggregates, in the data folder's `engagement` folder. */
+  engagementStore: EngagementStore
   errors: ErrorJournal
   /** Logs an error and notes it for staff mode's data health; everything in main logs errors through this. */
   logError: ErrorLogger
@@ -116,10 +119,12 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     logError
   })
   const reloadContent = () => contentService.reload()
+  const engagementStore = new EngagementStore(join(setup.dataFolder, 'engagement'), setup.openJsonFile, now, logError)
   const staffAuth = new StaffAuth(setup.dataFolder, setup.openJsonFile, now, config.staffSessionSeconds, logError)
   const staff = new StaffService({
     auth: staffAuth,
     store: feedbackStore,
+    engagement: engagementStore,
     content,
     contentSource: () => contentService.source(),
     config,
@@ -153,6 +158,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     staffAuth,
     staff,
     notices,
+    engagementStore,
     errors,
     logError,
     handlers: createHandlers({
@@ -162,6 +168,8 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
       staff,
       notices,
       now,
+      engagement: engagementStore,
+      logError,
       contentService,
       contentPacks
     }),

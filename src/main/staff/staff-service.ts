@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { basename } from 'node:path'
 import { contentReviews } from '../../shared/content-review'
 import { localDay } from '../../shared/local-day'
 import { changedSettings, type ConfigProblem, type KioskConfig } from '../../shared/config'
@@ -13,13 +14,25 @@ import type {
   PinChangeAnswer,
   StaffStatus,
   StaffSummary,
+  StatusFolderState,
   UnlockAnswer
 } from '../../shared/staff'
 import type { ContentSource } from '../../shared/content-update'
 import type { ContentState } from '../content/content-library'
 import type { RemovableDrive } from '../export/drives'
-import { type ExportFormat, type Manifest, verifyExport, writeExport } from '../export/exporter'
+import { engagementRows } from '../export/engagement-format'
+import { dayInRange, engagementDaysOf, writeExportSet } from '../export/export-set'
+import { type ExportFormat, type Manifest, verifyExport } from '../export/exporter'
+import { kioskReportHtml, type StatusLines } from '../export/report-html'
+import type { EngagementStore, HeldDay } from '../feedback/engagement-store'
 import type { FeedbackReading, FeedbackStore } from '../feedback/feedback-store'
+import { type KioskStatus, kioskStatusOf } from '../kiosk/status-file'
+import { engagementSummaryOf } from './engagement-summary'
+import { kioskStatusLines } from './kiosk-status'
+
+import { sortedByTime } from '../feedback/time-order'
+
+export { sortedByTime }
 import { type JsonFile, type JsonFileOptions, type OpenJsonFile, openOrSetAside } from '../kiosk/json-file'
 import { type MachineReadings, processReadings } from './machine-health'
 import type { StaffAuth } from './staff-auth'
@@ -28,7 +41,13 @@ import { articleSummariesOf, overallFiguresOf, smallGroup, tally, trendOf } from
 interface ExportLogData extends Record<string, unknown> {
   lastExport: { at: string; place: string; file: string; records: number } | null
   lastScheduledExport: { at: string; ok: boolean; message: string } | null
-  retention: { at: string; removed: number; waitingForExport: number } | null
+  retention: {
+    at: string
+    removed: number
+    waitingForExport: number
+    engagementDaysRemoved?: number
+    engagementDaysWaiting?: number
+  } | null
 }
 
 const exportLogOptions = (): JsonFileOptions<ExportLogData> => ({
@@ -57,6 +76,8 @@ export interface AppControl {
 export interface StaffServiceOptions {
   auth: StaffAuth
   store: FeedbackStore
+  /** The engagement aggregates, exported beside the feedback and kept under the same retention. */
+  engagement?: EngagementStore
   content: () => ContentState
   /** Which articles are on screen, from when and why, and whether newer ones wait; from the content service. */
   contentSource?: () => ContentSource
@@ -77,60 +98,19 @@ export interface StaffServiceOptions {
   machine?: MachineReadings
 }
 
+/** What else an export writes beside the feedback. */
+export interface ExportExtras {
+  /** Write report.html beside the data. */
+  report?: boolean
+  /** For the command line's --since: engagement days from this local day on (otherwise the range decides). */
+  engagementFrom?: string
+}
+
 interface Receipt {
   ids: Set<string>
   folder: string
   manifest: Manifest
   manifestFile: string
-}
-
-function byTime(a: FeedbackRecord, b: FeedbackRecord): number {
-  return a.time.localeCompare(b.time)
-}
-
-const indexBits = 2 ** 20
-
-/** The number written in `text` from `from` to `to` in ASCII digits; NaN if any is not a digit. */
-function digits(text: string, from: number, to: number): number {
-  let value = 0
-  for (let index = from; index < to; index += 1) {
-    const digit = text.charCodeAt(index) - 0x30
-    if (digit < 0 || digit > 9) return Number.NaN
-    value = value * 10 + digit
-  }
-  return value
-}
-
-/** The minute since 1970 of a stored time (`YYYY-MM-DDTHH:MM:00.000Z`) read digit by digit, or NaN for anything else. */
-function minuteOf(time: string): number {
-  if (time.length !== 24 || time.charCodeAt(10) !== 0x54 || !time.endsWith(':00.000Z')) return Number.NaN
-  const year = digits(time, 0, 4)
-  const month = digits(time, 5, 7)
-  const day = digits(time, 8, 10)
-  const hour = digits(time, 11, 13)
-  const minute = digits(time, 14, 16)
-  // Out-of-range fields (month 13, 30 February, minute 99) would roll over; those go to the text comparison instead.
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= days && hour <= 23 && minute <= 59)) return Number.NaN
-  return Date.UTC(year, month - 1, day, hour, minute) / 60_000
-}
-
-/**
- * Records in time order, those of the same time in the order given: as sorting with byTime, but by sorting numbers
- * (the minute and the place, packed into one) rather than comparing texts, a few milliseconds for 100k records.
- */
-export function sortedByTime(records: readonly FeedbackRecord[]): FeedbackRecord[] {
-  if (records.length >= indexBits) return [...records].sort(byTime)
-  const keys = new Float64Array(records.length)
-  for (let index = 0; index < records.length; index += 1) {
-    const minute = minuteOf((records[index] as FeedbackRecord).time)
-    // Anything but a stored time from 1970 on is left to the text comparison.
-    if (!Number.isInteger(minute) || minute < 0 || minute >= 2 ** 32) return [...records].sort(byTime)
-    keys[index] = minute * indexBits + index
-  }
-  keys.sort()
-  return Array.from(keys, (key) => records[key % indexBits] as FeedbackRecord)
 }
 
 /** Staff mode's work in main: the session gate, the summary, exports and clearing, retention and app actions. */
@@ -219,12 +199,14 @@ export class StaffService {
     const tallies = await this.#options.store.monthly(tally)
     const { content } = this.#options
     const overall = overallFiguresOf(tallies)
+    const { articles, translations } = content().playlist
     return {
       overall,
-      articles: articleSummariesOf(tallies, content().playlist.articles),
+      articles: articleSummariesOf(tallies, articles),
       trend: trendOf(tallies, this.#options.now()),
       health: await this.health(overall.count),
-      smallGroup
+      smallGroup,
+      engagement: engagementSummaryOf(this.#options.engagement?.days() ?? [], articles, translations)
     }
   }
 
@@ -264,8 +246,30 @@ export class StaffService {
       uptimeSeconds: Math.floor(machine.uptimeSeconds()),
       memoryBytes: machine.memoryBytes(),
       diskFreeBytes: await machine.diskFreeBytes(this.#options.dataFolder),
+      engagementDays: this.#engagementDays(retention?.engagementDaysWaiting ?? 0),
+      statusFolder: this.#statusFolder,
       contentSource: this.#options.contentSource?.() ?? { ...content().source, waiting: false }
     }
+  }
+
+  #statusFolder: StatusFolderState | null = null
+
+  /** How the last write of the status file went, for data health. */
+  noteStatusFolder(state: StatusFolderState): void {
+    this.#statusFolder = state
+  }
+
+  /** The kiosk's status for the status file in `statusFolder`: how it stands, nothing about a patient. */
+  async kioskStatus(): Promise<KioskStatus> {
+    const reading = await this.#options.store.read()
+    const { config, now } = this.#options
+    const health = await this.health(reading.records.length)
+    return kioskStatusOf(health, reading.unexported.length, config.clinicHours, now())
+  }
+
+  #engagementDays(waitingForExport: number): DataHealth['engagementDays'] {
+    const days = this.#options.engagement?.days() ?? []
+    return { held: days.length, unexported: days.filter((day) => !day.exported).length, waitingForExport }
   }
 
   /** The places an export can go now: plugged-in drives, the configured folder, and a folder picked this session. */
@@ -313,9 +317,10 @@ export class StaffService {
   }
 
   /**
-   * Exports to a folder and, once the export is verified, marks its records as exported (unless `mark` is false: the
-   * command line while the running kiosk owns the files). `reading`, the store reading the records come from, spares
-   * reading every month again to mark them.
+   * Exports to a folder (the feedback, the engagement aggregates of the same range beside it, and report.html when
+   * asked) and, once every file is verified, marks its records and its finished days as exported (unless `mark` is
+   * false: the command line while the running kiosk owns the files). `reading`, the store reading the records come
+   * from, spares reading every month again to mark them.
    */
   async exportTo(
     folder: string,
@@ -324,38 +329,99 @@ export class StaffService {
     records: FeedbackRecord[],
     range: ExportRangeChoice,
     mark = true,
-    reading?: FeedbackReading
+    reading?: FeedbackReading,
+    extras: ExportExtras = {}
   ): Promise<Result<ExportReceipt>> {
-    const outcome = await writeExport({
+    const station = this.#options.config.stationLabel
+    const days = this.#engagementIn(range, extras.engagementFrom)
+    const rows = engagementRows(days, station)
+    const now = this.#options.now()
+    const status = extras.report ? await this.statusLines() : []
+    const outcome = await writeExportSet({
       folder,
       format,
       records,
+      engagement: rows,
       range: range.kind === 'dates' ? { from: range.from, to: range.to } : { from: null, to: null },
-      station: this.#options.config.stationLabel,
-      now: this.#options.now()
+      station,
+      now,
+      report: extras.report ? (files) => this.#reportPage(records, days, status, files) : null
     })
     if (!outcome.ok) return fail<ExportReceipt>(outcome.code, outcome.message)
-    if (!mark) return ok({ exportId: randomUUID(), file: outcome.manifest.file, records: records.length, place })
+    const first = (outcome.feedback ?? outcome.engagement) as NonNullable<typeof outcome.feedback>
+    const receipt = {
+      file: first.manifest.file,
+      records: records.length,
+      place,
+      engagementFile: outcome.engagement?.manifest.file ?? null,
+      reportFile: outcome.report === null ? null : basename(outcome.report)
+    }
+    if (!mark) return ok({ exportId: randomUUID(), ...receipt })
     const ids = new Set<string>()
     for (const record of records) ids.add(record.id)
-    await this.#options.store.markExported(ids, reading)
+    if (outcome.feedback) await this.#options.store.markExported(ids, reading)
+    this.#options.engagement?.markExported(engagementDaysOf(rows))
     const exportId = randomUUID()
-    this.#receipts.set(exportId, { ids, folder, manifest: outcome.manifest, manifestFile: outcome.manifestFile })
+    if (outcome.feedback)
+      this.#receipts.set(exportId, {
+        ids,
+        folder,
+        manifest: outcome.feedback.manifest,
+        manifestFile: outcome.feedback.manifestFile
+      })
     this.#log.set('lastExport', {
-      at: outcome.manifest.exportedAt,
+      at: first.manifest.exportedAt,
       place,
-      file: outcome.manifest.file,
+      file: first.manifest.file,
       records: records.length
     })
-    return ok<ExportReceipt>({ exportId, file: outcome.manifest.file, records: records.length, place })
+    return ok<ExportReceipt>({ exportId, ...receipt })
+  }
+
+  /** The engagement days an export of `range` covers: the same choice as for records, by local day. */
+  #engagementIn(range: ExportRangeChoice, from?: string): HeldDay[] {
+    const days = this.#options.engagement?.days() ?? []
+    if (from !== undefined) return days.filter((day) => day.day >= from)
+    if (range.kind === 'unexported') return days.filter((day) => !day.exported)
+    if (range.kind === 'dates') return days.filter((day) => dayInRange(day.day, range.from, range.to))
+    return days
+  }
+
+  /** report.html for an export: its records and engagement days, figured as the summary figures them. */
+  #reportPage(records: readonly FeedbackRecord[], days: HeldDay[], status: StatusLines, files: string[]): string {
+    const { articles, translations } = this.#options.content().playlist
+    const counted = tally(records)
+    return kioskReportHtml({
+      station: this.#options.config.stationLabel,
+      generatedAt: this.#options.now(),
+      files,
+      overall: overallFiguresOf([counted]),
+      trend: trendOf([counted], this.#options.now()),
+      articles: articleSummariesOf([counted], articles),
+      engagement: engagementSummaryOf(days, articles, translations).articles,
+      engagementDays: days.length > 0 ? { from: days[0]?.day ?? '', to: days.at(-1)?.day ?? '' } : null,
+      smallGroup,
+      status
+    })
+  }
+
+  /** How the kiosk stands, in words, for the report's status card; nothing about a patient. */
+  async statusLines(): Promise<StatusLines> {
+    const health = await this.health((await this.#options.store.read()).records.length)
+    return kioskStatusLines(health)
   }
 
   /** Staff's export to one of the offered destinations. */
-  async export(destinationId: string, format: ExportFormat, range: ExportRangeChoice): Promise<Result<ExportReceipt>> {
+  async export(
+    destinationId: string,
+    format: ExportFormat,
+    range: ExportRangeChoice,
+    report = false
+  ): Promise<Result<ExportReceipt>> {
     const destination = this.#destinations.get(destinationId)
     if (!destination) return fail('folder-missing', 'that destination is no longer offered; look again')
     const { records, reading } = await this.#recordsIn(range)
-    return this.exportTo(destination.path, destination.label, format, records, range, true, reading)
+    return this.exportTo(destination.path, destination.label, format, records, range, true, reading, { report })
   }
 
   /**
@@ -379,14 +445,16 @@ export class StaffService {
   }
 
   /** The scheduled export: everything not yet exported, to the configured folder; the result shows in the summary. */
-  async scheduledExport(folder: string, format: ExportFormat): Promise<boolean> {
+  async scheduledExport(folder: string, format: ExportFormat, report = false): Promise<boolean> {
     const { records, reading } = await this.#recordsIn({ kind: 'unexported' })
     const at = this.#options.now().toISOString()
-    if (records.length === 0) {
+    if (records.length === 0 && this.#engagementIn({ kind: 'unexported' }).length === 0) {
       this.#log.set('lastScheduledExport', { at, ok: true, message: 'nothing new to export' })
       return true
     }
-    const result = await this.exportTo(folder, folder, format, records, { kind: 'unexported' }, true, reading)
+    const result = await this.exportTo(folder, folder, format, records, { kind: 'unexported' }, true, reading, {
+      report
+    })
     this.#log.set('lastScheduledExport', {
       at,
       ok: result.ok,
@@ -418,6 +486,14 @@ export class StaffService {
   async applyRetention(): Promise<void> {
     const cutoff = new Date(this.#options.now().getTime() - this.#options.config.retentionDays * 86_400_000)
     const { removed, waitingForExport } = await this.#options.store.applyRetention(cutoff)
-    this.#log.set('retention', { at: this.#options.now().toISOString(), removed, waitingForExport })
+    // Engagement days go by the same rule: only days older than the cut-off that a verified export holds.
+    const engagement = this.#options.engagement?.applyRetention(localDay(cutoff)) ?? { removed: 0, waitingForExport: 0 }
+    this.#log.set('retention', {
+      at: this.#options.now().toISOString(),
+      removed,
+      waitingForExport,
+      engagementDaysRemoved: engagement.removed,
+      engagementDaysWaiting: engagement.waitingForExport
+    })
   }
 }

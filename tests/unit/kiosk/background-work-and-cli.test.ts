@@ -54,7 +54,7 @@ describe('background work', () => {
     const staff = staffDouble([false, false, true, true])
     const config = {
       ...defaultConfig(),
-      scheduledExport: { folder: '/mnt/usb', time: '18:00', format: 'csv' as const }
+      scheduledExport: { folder: '/mnt/usb', time: '18:00', format: 'csv' as const, report: false }
     }
     const work = new BackgroundWork(
       staff as unknown as StaffService,
@@ -67,7 +67,7 @@ describe('background work', () => {
     await vi.advanceTimersByTimeAsync(9 * 3_600_000 - 1)
     expect(staff.scheduledExport).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(1)
-    expect(staff.scheduledExport).toHaveBeenCalledWith('/mnt/usb', 'csv')
+    expect(staff.scheduledExport).toHaveBeenCalledWith('/mnt/usb', 'csv', false)
     await vi.advanceTimersByTimeAsync(15 * 60_000)
     expect(staff.scheduledExport).toHaveBeenCalledTimes(2)
     await vi.advanceTimersByTimeAsync(15 * 60_000)
@@ -84,7 +84,7 @@ describe('background work', () => {
     const staff = staffDouble([], new Date(2026, 10, 22, 18, 0))
     const config = {
       ...defaultConfig(),
-      scheduledExport: { folder: '/mnt/usb', time: '18:00', format: 'csv' as const }
+      scheduledExport: { folder: '/mnt/usb', time: '18:00', format: 'csv' as const, report: false }
     }
     const work = new BackgroundWork(
       staff as unknown as StaffService,
@@ -125,7 +125,10 @@ describe('background work', () => {
   })
 
   it('leaves no timer behind when stopped', () => {
-    const config = { ...defaultConfig(), scheduledExport: { folder: '/x', time: '18:00', format: 'csv' as const } }
+    const config = {
+      ...defaultConfig(),
+      scheduledExport: { folder: '/x', time: '18:00', format: 'csv' as const, report: false }
+    }
     const work = new BackgroundWork(
       staffDouble([]) as unknown as StaffService,
       config,

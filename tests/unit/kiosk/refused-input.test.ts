@@ -13,6 +13,14 @@ const table = Object.fromEntries(
 
 const feedback = { articleId: 'hand-washing', sectionId: null, rating: 3, comment: null, language: 'en' }
 const exportInput = { destinationId: 'drive-1', format: 'csv', range: { kind: 'all' } }
+const visit = {
+  articleId: 'hand-washing',
+  visits: 1,
+  finished: 0,
+  feedback: 0,
+  sections: [{ sectionId: 'why-it-matters', reached: 1, shown: 2, time: [1, 1, 0, 0] }]
+}
+const sectionOf = (changes: Record<string, unknown>) => ({ ...visit, sections: [{ ...visit.sections[0], ...changes }] })
 
 /** What `dispatch` answers for a payload it refuses: the message IT and developers read. */
 async function refusal(channel: Channel, payload: unknown): Promise<string> {
@@ -124,6 +132,38 @@ const refused: Array<[Channel, unknown, string]> = [
   ['staff:set-notice', { text: 'x'.repeat(121), endsAt: null }, 'staff:set-notice: text is longer than 120 characters'],
   ['staff:set-notice', { endsAt: null }, 'staff:set-notice: text is missing'],
   ['staff:clear-notice', 1, 'staff:clear-notice: input must be empty (got 1)'],
+  [
+    'engagement:record',
+    sectionOf({ shown: 3 }),
+    'engagement:record: sections.0.time must count each view once: the 4 time counts must add up to shown'
+  ],
+  [
+    'engagement:record',
+    sectionOf({ shown: 100_000, time: [100_000, 0, 0, 0] }),
+    'engagement:record: sections.0.shown must be a whole number from 0 to 500 (got 100000); sections.0.time.0 must be a whole number from 0 to 500 (got 100000)'
+  ],
+  ['engagement:record', { ...visit, visits: 2 }, 'engagement:record: visits must be 0 or 1 (got 2)'],
+  [
+    'engagement:record',
+    sectionOf({ reached: 1, shown: 0, time: [0, 0, 0, 0] }),
+    'engagement:record: sections.0.reached must not be 1 unless the section was shown'
+  ],
+  [
+    'engagement:record',
+    { ...visit, sections: [visit.sections[0], visit.sections[0]] },
+    'engagement:record: sections must name each section once'
+  ],
+  ['engagement:record', { ...visit, visits: 0, sections: [] }, 'engagement:record: input counts nothing'],
+  [
+    'engagement:record',
+    { ...visit, day: '2026-11-24', time: '10:15' },
+    'engagement:record: input has fields it does not take: "day", "time"'
+  ],
+  [
+    'engagement:record',
+    sectionOf({ sectionId: '../x' }),
+    'engagement:record: sections.0.sectionId must be a section id (lower-case words and digits joined by hyphens)'
+  ],
   ['content:version', { version: 'abc' }, 'content:version: input must be empty (got an object)'],
   ['staff:content-status', 'E:\\', 'staff:content-status: input must be empty (got text)'],
   [
@@ -169,6 +209,7 @@ const accepted: Record<Channel, unknown> = {
   'kiosk:notice': undefined,
   'staff:set-notice': { text: 'The clinic is running about 20 minutes late', endsAt: '2026-11-24T18:30:00Z' },
   'staff:clear-notice': undefined,
+  'engagement:record': visit,
   'content:version': undefined,
   'staff:content-status': undefined,
   'staff:scan-content': { driveId: 'drive-1' },

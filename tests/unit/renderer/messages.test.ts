@@ -30,8 +30,14 @@ describe('message files', () => {
       const same = leaves(catalogue[language])
         .filter(({ path, value }) => typeof value === 'string' && value === english.find((e) => e.path === path)?.value)
         .map((leaf) => leaf.path)
-      // "Normal" is the same word in English and Spanish; file formats are names.
-      expect(same.sort()).toEqual(['staff.formatCsv', 'staff.formatJson', 'textSizes.standard'])
+      // "Normal" is the same word in English and Spanish; file formats are names; "10–30 s" is written alike.
+      expect(same.sort()).toEqual([
+        'staff.formatCsv',
+        'staff.formatJson',
+        'staff.timeBuckets.1',
+        'staff.timeBuckets.2',
+        'textSizes.standard'
+      ])
     })
   }
 

@@ -28,13 +28,14 @@ describe('config', () => {
       feedbackMinimumGapSeconds: 10,
       thankYouSeconds: 8,
       exportFolder: '\\\\clinic-server\\kiosk-exports',
-      scheduledExport: { folder: 'E:\\', time: '18:30', format: 'json' },
+      scheduledExport: { folder: 'E:\\', time: '18:30', format: 'json', report: true },
       retentionDays: 180,
       staffSessionSeconds: 300,
       softRestartTime: null,
       autoStart: false,
       clinicHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:30' },
       display: 2,
+      statusFolder: '\\\\clinic-server\\kiosk-status',
       contentRetryMinutes: 10
     }
     expect(parseConfig(raw)).toEqual({ config: raw, problems: [] })
@@ -57,6 +58,7 @@ describe('config', () => {
     ['feedbackMinimumGapSeconds', -1],
     ['thankYouSeconds', 0],
     ['exportFolder', 'exports'],
+    ['statusFolder', 'status'],
     ['scheduledExport', { folder: 'E:\\', time: '7pm' }],
     ['scheduledExport', { folder: 'E:\\', time: '19:00', extra: 1 }],
     ['retentionDays', 7],

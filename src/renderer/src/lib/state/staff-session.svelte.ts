@@ -233,11 +233,11 @@ export class StaffSession {
   }
 
   /** Exports, verified by main before it answers; only then is clearing offered. */
-  async export(destinationId: string, format: 'csv' | 'json', range: ExportRangeChoice): Promise<void> {
+  async export(destinationId: string, format: 'csv' | 'json', range: ExportRangeChoice, report = false): Promise<void> {
     if (this.exportState.kind === 'exporting') return
     this.touch()
     this.exportState = { kind: 'exporting' }
-    const result = await this.#api.exportFeedback({ destinationId, format, range })
+    const result = await this.#api.exportFeedback({ destinationId, format, range, report })
     if (!result.ok) {
       if (result.error.code === 'staff-locked') return this.#failed('staff-locked')
       this.exportState = { kind: 'failed', code: result.error.code }
