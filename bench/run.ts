@@ -1,16 +1,19 @@
 /**
- * Runs the benchmarks of issue 7 and writes bench/results.json and the results table of BENCHMARKS.md.
+ * Runs the benchmarks of issue 7 and after and writes bench/results.json and the results table of BENCHMARKS.md.
+ * Speed budgets are ratios to a floor measured in the same run, so they hold on any machine; each ratio is printed
+ * with the absolute figures beside it.
  *
- *   npm run bench               all seven at full size (several minutes)
+ *   npm run bench               all of them at full size (about twenty minutes)
  *   npm run bench -- --quick    a small version of each, in under two minutes
  *   npm run bench -- 2 5        only benchmarks 2 and 5
  *
  * Exits 1 when a figure is over its budget, so a slower change is noticed; CI does not run this.
  */
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { type Benchmark, type BenchmarkReport, withinBudget } from './result'
+import { consoleLine, resultsTable } from './results-table'
 
 const benchmarks: Record<number, () => Promise<{ default: Benchmark }>> = {
   1: () => import('./renderer-size.bench'),
@@ -34,35 +37,16 @@ function machine(): string {
   return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}`
 }
 
-const format = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1))
-
-/** The Markdown table of a run: one row per figure, with its budget and whether it was met. */
-export function resultsTable(reports: BenchmarkReport[], when: string, quick: boolean): string {
-  const rows = reports.flatMap((report) =>
-    report.measurements.map((measurement) => {
-      const budget =
-        measurement.budget === null ? '—' : `${measurement.atLeast ? '≥' : '≤'} ${format(measurement.budget)}`
-      const verdict = measurement.budget === null ? '' : withinBudget(measurement) ? 'met' : '**over**'
-      return `| ${report.number}. ${report.name} | ${measurement.label} | ${format(measurement.value)} ${measurement.unit} | ${budget} | ${verdict} |`
-    })
-  )
-  return [
-    `Run ${when}${quick ? ' (quick sizes: not comparable with the budgets)' : ''} on ${machine()}.`,
-    '',
-    '| Benchmark | Figure | Value | Budget | |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows,
-    '',
-    ...reports.map((report) => `- **${report.number}. ${report.name}:** ${report.method}`)
-  ].join('\n')
-}
+/** The load average over the last minute: other work on the same cores, which the ratios are there to absorb. */
+const load = () => loadavg()[0]?.toFixed(1) ?? 'unknown'
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const quick = args.includes('--quick')
-  const chosen = args.filter((arg) => /^\d$/.test(arg)).map(Number)
+  const chosen = args.filter((arg) => /^\d+$/.test(arg)).map(Number)
   const numbers = chosen.length > 0 ? chosen : Object.keys(benchmarks).map(Number)
   const reports: BenchmarkReport[] = []
+  const loadAtStart = load()
   for (const number of numbers) {
     const load = benchmarks[number]
     if (!load) throw new Error(`there is no benchmark ${number}`)
@@ -71,17 +55,15 @@ async function main(): Promise<void> {
     const report = await (await load()).default({ quick })
     reports.push(report)
     console.log(`${report.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
-    for (const measurement of report.measurements)
-      console.log(
-        `  ${withinBudget(measurement) ? ' ' : '✗'} ${measurement.label}: ${format(measurement.value)} ${measurement.unit}` +
-          (measurement.budget === null ? '' : ` (budget ${measurement.atLeast ? '≥' : '≤'} ${measurement.budget})`)
-      )
+    for (const measurement of report.measurements) console.log(consoleLine(measurement))
   }
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+  const machineAndLoad = `${machine()}, load average ${loadAtStart} at the start and ${load()} at the end`
+  console.log(`\n${machineAndLoad}`)
   const previous = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>
   // A partial or quick run is kept apart, so it never overwrites the full figures the documentation quotes.
   const key = quick ? 'quick' : chosen.length > 0 ? 'partial' : 'full'
-  const results = { ...previous, [key]: { when, machine: machine(), reports } }
+  const results = { ...previous, [key]: { when, machine: machineAndLoad, reports } }
   await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n')
   if (key === 'full') {
     const document = await readFile(benchmarksFile, 'utf8')
@@ -90,7 +72,7 @@ async function main(): Promise<void> {
     if (start >= 0 && end > start)
       await writeFile(
         benchmarksFile,
-        `${document.slice(0, start + tableStart.length)}\n${resultsTable(reports, when, quick)}\n${document.slice(end)}`
+        `${document.slice(0, start + tableStart.length)}\n${resultsTable(reports, when, machineAndLoad, quick)}\n${document.slice(end)}`
       )
   }
   const over = reports.flatMap((report) => report.measurements).filter((measurement) => !withinBudget(measurement))
