@@ -4,10 +4,11 @@
  * with the absolute figures beside it.
  *
  *   npm run bench               all of them at full size (about twenty minutes)
- *   npm run bench -- --quick    a small version of each, in under two minutes
+ *   npm run bench -- --quick    a small version of each, in a few minutes
  *   npm run bench -- 2 5        only benchmarks 2 and 5
  *
- * Exits 1 when a figure is over its budget, so a slower change is noticed; CI does not run this.
+ * Exits 1 when a figure is over its budget, so a slower change is noticed (not with --quick, whose sizes the budgets
+ * were not set for); CI does not run this.
  */
 import { cpus, loadavg, totalmem } from 'node:os'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -78,7 +79,10 @@ async function main(): Promise<void> {
   const over = reports.flatMap((report) => report.measurements).filter((measurement) => !withinBudget(measurement))
   if (over.length > 0) {
     console.log(`\n${over.length} figure(s) over budget: ${over.map((measurement) => measurement.id).join(', ')}`)
-    process.exitCode = 1
+    // At quick sizes fixed costs weigh more (an export of 10k records against a copy of 1.5 MB), so the budgets,
+    // set for the full sizes, are shown but do not fail the run.
+    if (quick) console.log('(quick sizes: not comparable with the budgets, so this run does not fail)')
+    else process.exitCode = 1
   }
 }
 
