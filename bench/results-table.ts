@@ -31,6 +31,16 @@ export function consoleLine(measurement: Measurement): string {
   return `  ${withinBudget(measurement) ? ' ' : '✗'} ${measurement.label}: ${withUnit(measurement.value, measurement.unit)}${budget}${absolute}`
 }
 
+/**
+ * The load average of a run from its samples (the first at the start, the last at the end, others every 30 s
+ * between): "load average 5.7 at the start, 5.1 at the end, at most 14.3".
+ */
+export function loadText(samples: number[]): string {
+  if (samples.length === 0) return 'load average unknown'
+  const one = (value: number | undefined) => (value === undefined ? '?' : value.toFixed(1))
+  return `load average ${one(samples[0])} at the start, ${one(samples.at(-1))} at the end, at most ${one(Math.max(...samples))}`
+}
+
 /** A table cell: a pipe inside a label must not end the cell. */
 const cell = (text: string) => text.replaceAll('|', '\\|')
 

@@ -14,7 +14,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { type Benchmark, type BenchmarkReport, withinBudget } from './result'
-import { consoleLine, resultsTable } from './results-table'
+import { consoleLine, loadText, resultsTable } from './results-table'
 
 const benchmarks: Record<number, () => Promise<{ default: Benchmark }>> = {
   1: () => import('./renderer-size.bench'),
@@ -39,7 +39,7 @@ function machine(): string {
 }
 
 /** The load average over the last minute: other work on the same cores, which the ratios are there to absorb. */
-const load = () => loadavg()[0]?.toFixed(1) ?? 'unknown'
+const load = () => loadavg()[0] ?? Number.NaN
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
@@ -47,19 +47,23 @@ async function main(): Promise<void> {
   const chosen = args.filter((arg) => /^\d+$/.test(arg)).map(Number)
   const numbers = chosen.length > 0 ? chosen : Object.keys(benchmarks).map(Number)
   const reports: BenchmarkReport[] = []
-  const loadAtStart = load()
+  // Sampled through the run, since the start and the end alone miss the busy middle.
+  const loads = [load()]
+  const sampling = setInterval(() => loads.push(load()), 30_000).unref()
   for (const number of numbers) {
-    const load = benchmarks[number]
-    if (!load) throw new Error(`there is no benchmark ${number}`)
+    const loader = benchmarks[number]
+    if (!loader) throw new Error(`there is no benchmark ${number}`)
     const started = performance.now()
     process.stdout.write(`benchmark ${number}… `)
-    const report = await (await load()).default({ quick })
+    const report = await (await loader()).default({ quick })
     reports.push(report)
     console.log(`${report.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
     for (const measurement of report.measurements) console.log(consoleLine(measurement))
   }
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
-  const machineAndLoad = `${machine()}, load average ${loadAtStart} at the start and ${load()} at the end`
+  clearInterval(sampling)
+  loads.push(load())
+  const machineAndLoad = `${machine()}, ${loadText(loads)}`
   console.log(`\n${machineAndLoad}`)
   const previous = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>
   // A partial or quick run is kept apart, so it never overwrites the full figures the documentation quotes.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BenchmarkReport } from '../../../bench/result'
-import { consoleLine, resultsTable } from '../../../bench/results-table'
+import { consoleLine, loadText, resultsTable } from '../../../bench/results-table'
 
 const report: BenchmarkReport = {
   number: 2,
@@ -59,5 +59,15 @@ describe('the console line of a figure', () => {
 
   it('marks a figure over budget with a cross', () => {
     expect(consoleLine(report.measurements[2]!)).toBe('  ✗ JS | CSS: 54.4 KB (budget ≤ 54)')
+  })
+})
+
+describe('the load average of a run', () => {
+  it('gives the start, the end and the busiest sample between, since the start and the end alone miss the middle', () => {
+    expect(loadText([5.74, 9.2, 14.26, 6, 5.1])).toBe('load average 5.7 at the start, 5.1 at the end, at most 14.3')
+  })
+
+  it('says so when there is no sample', () => {
+    expect(loadText([])).toBe('load average unknown')
   })
 })
