@@ -301,6 +301,13 @@ const smoothness: Benchmark = async ({ quick }) => {
           budget: null
         },
         {
+          id: 'smooth-static-long-tasks-swiping',
+          label: 'Static page tasks over 50 ms while swiping',
+          value: still.phases.filter((phase) => phase === 'swipes').length,
+          unit: 'count',
+          budget: null
+        },
+        {
           id: 'smooth-longest-task',
           label: 'App longest task over 50 ms (0: none)',
           value: round(Math.max(0, ...app.longTasks)),
