@@ -108,6 +108,8 @@ const sectionChanged = (page: Page, before: string | null) =>
 
 /** A patient's touch on the title card the kiosk starts on: the reader is theirs from then on. */
 async function startReading(page: Page): Promise<void> {
+  // On a loaded machine the card may still be on its way in when the app reports ready; a box is read once it shows.
+  await page.getByTestId('title-card').waitFor({ state: 'visible', timeout: 15_000 })
   const box = await page.getByTestId('title-card').boundingBox()
   if (!box) throw new Error('the kiosk did not start on a title card')
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
