@@ -1,7 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { createInterface } from 'node:readline'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test'
 import { chromiumArgs, chromiumPath } from '../playwright.config'
 import type { HarnessOptions } from '../tests/harness/web-harness'
@@ -14,6 +16,30 @@ export const cpuSlowdown = 4
 /** Builds the production renderer, so a benchmark measures the code as it is now. */
 export function buildRenderer(): void {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
+}
+
+/**
+ * A copy of the built renderer in a temporary folder, for a harness to serve, so a benchmark can put its static floor
+ * pages beside index.html (same origin, same server, same headers) without touching the build.
+ */
+export interface RendererCopy {
+  folder: string
+  /** Writes a page beside index.html; the harness serves it at the URL returned. */
+  addPage: (name: string, html: string, harnessUrl: string) => Promise<string>
+  remove: () => Promise<void>
+}
+
+export async function copyRenderer(): Promise<RendererCopy> {
+  const folder = await mkdtemp(join(tmpdir(), 'kiosk-bench-renderer-'))
+  await cp(join(root, 'out/renderer'), folder, { recursive: true })
+  return {
+    folder,
+    addPage: async (name, html, harnessUrl) => {
+      await writeFile(join(folder, name), html)
+      return new URL(name, harnessUrl).href
+    },
+    remove: () => rm(folder, { recursive: true, force: true })
+  }
 }
 
 /** Where the harness process serves the kiosk and keeps its data. */

@@ -1,3 +1,4 @@
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startBenchmarkCore } from './feedback-fixtures'
 
@@ -7,6 +8,8 @@ export interface ExportRun {
   message: string
   records: number
   milliseconds: number
+  /** What the export put in the destination folder (the export and its manifest), in bytes. */
+  bytes: number
   /** Resident memory just before the export, after a garbage collection, in bytes. */
   rssBefore: number
   /** The process's peak resident memory (its high-water mark since it started), in bytes. */
@@ -30,11 +33,15 @@ async function main(): Promise<void> {
   const milliseconds = performance.now() - started
   // maxRSS is in kilobytes (getrusage).
   const peakRss = process.resourceUsage().maxRSS * 1024
+  const destination = join(dataFolder, 'export')
+  let bytes = 0
+  for (const name of await readdir(destination)) bytes += (await stat(join(destination, name))).size
   const run: ExportRun = {
     ok: result.ok,
     message: result.ok ? result.value.file : result.error.message,
     records: result.ok ? result.value.records : 0,
     milliseconds,
+    bytes,
     rssBefore,
     peakRss
   }

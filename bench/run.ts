@@ -1,16 +1,20 @@
 /**
- * Runs the benchmarks of issue 7 and writes bench/results.json and the results table of BENCHMARKS.md.
+ * Runs the benchmarks of issue 7 and after and writes bench/results.json and the results table of BENCHMARKS.md.
+ * Speed budgets are ratios to a floor measured in the same run, so they hold on any machine; each ratio is printed
+ * with the absolute figures beside it.
  *
- *   npm run bench               all seven at full size (several minutes)
- *   npm run bench -- --quick    a small version of each, in under two minutes
+ *   npm run bench               all of them at full size (about twenty minutes)
+ *   npm run bench -- --quick    a small version of each, in a few minutes
  *   npm run bench -- 2 5        only benchmarks 2 and 5
  *
- * Exits 1 when a figure is over its budget, so a slower change is noticed; CI does not run this.
+ * Exits 1 when a figure is over its budget, so a slower change is noticed (not with --quick, whose sizes the budgets
+ * were not set for); CI does not run this.
  */
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { type Benchmark, type BenchmarkReport, withinBudget } from './result'
+import { consoleLine, loadText, resultsTable } from './results-table'
 
 const benchmarks: Record<number, () => Promise<{ default: Benchmark }>> = {
   1: () => import('./renderer-size.bench'),
@@ -36,54 +40,37 @@ function machine(): string {
   return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}`
 }
 
-const format = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1))
-
-/** The Markdown table of a run: one row per figure, with its budget and whether it was met. */
-export function resultsTable(reports: BenchmarkReport[], when: string, quick: boolean): string {
-  const rows = reports.flatMap((report) =>
-    report.measurements.map((measurement) => {
-      const budget =
-        measurement.budget === null ? '—' : `${measurement.atLeast ? '≥' : '≤'} ${format(measurement.budget)}`
-      const verdict = measurement.budget === null ? '' : withinBudget(measurement) ? 'met' : '**over**'
-      return `| ${report.number}. ${report.name} | ${measurement.label} | ${format(measurement.value)} ${measurement.unit} | ${budget} | ${verdict} |`
-    })
-  )
-  return [
-    `Run ${when}${quick ? ' (quick sizes: not comparable with the budgets)' : ''} on ${machine()}.`,
-    '',
-    '| Benchmark | Figure | Value | Budget | |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows,
-    '',
-    ...reports.map((report) => `- **${report.number}. ${report.name}:** ${report.method}`)
-  ].join('\n')
-}
+/** The load average over the last minute: other work on the same cores, which the ratios are there to absorb. */
+const load = () => loadavg()[0] ?? Number.NaN
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const quick = args.includes('--quick')
-  const chosen = args.filter((arg) => /^\d$/.test(arg)).map(Number)
+  const chosen = args.filter((arg) => /^\d+$/.test(arg)).map(Number)
   const numbers = chosen.length > 0 ? chosen : Object.keys(benchmarks).map(Number)
   const reports: BenchmarkReport[] = []
+  // Sampled through the run, since the start and the end alone miss the busy middle.
+  const loads = [load()]
+  const sampling = setInterval(() => loads.push(load()), 30_000).unref()
   for (const number of numbers) {
-    const load = benchmarks[number]
-    if (!load) throw new Error(`there is no benchmark ${number}`)
+    const loader = benchmarks[number]
+    if (!loader) throw new Error(`there is no benchmark ${number}`)
     const started = performance.now()
     process.stdout.write(`benchmark ${number}… `)
-    const report = await (await load()).default({ quick })
+    const report = await (await loader()).default({ quick })
     reports.push(report)
     console.log(`${report.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
-    for (const measurement of report.measurements)
-      console.log(
-        `  ${withinBudget(measurement) ? ' ' : '✗'} ${measurement.label}: ${format(measurement.value)} ${measurement.unit}` +
-          (measurement.budget === null ? '' : ` (budget ${measurement.atLeast ? '≥' : '≤'} ${measurement.budget})`)
-      )
+    for (const measurement of report.measurements) console.log(consoleLine(measurement))
   }
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+  clearInterval(sampling)
+  loads.push(load())
+  const machineAndLoad = `${machine()}, ${loadText(loads)}`
+  console.log(`\n${machineAndLoad}`)
   const previous = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>
   // A partial or quick run is kept apart, so it never overwrites the full figures the documentation quotes.
   const key = quick ? 'quick' : chosen.length > 0 ? 'partial' : 'full'
-  const results = { ...previous, [key]: { when, machine: machine(), reports } }
+  const results = { ...previous, [key]: { when, machine: machineAndLoad, reports } }
   await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n')
   if (key === 'full') {
     const document = await readFile(benchmarksFile, 'utf8')
@@ -92,13 +79,16 @@ async function main(): Promise<void> {
     if (start >= 0 && end > start)
       await writeFile(
         benchmarksFile,
-        `${document.slice(0, start + tableStart.length)}\n${resultsTable(reports, when, quick)}\n${document.slice(end)}`
+        `${document.slice(0, start + tableStart.length)}\n${resultsTable(reports, when, machineAndLoad, quick)}\n${document.slice(end)}`
       )
   }
   const over = reports.flatMap((report) => report.measurements).filter((measurement) => !withinBudget(measurement))
   if (over.length > 0) {
     console.log(`\n${over.length} figure(s) over budget: ${over.map((measurement) => measurement.id).join(', ')}`)
-    process.exitCode = 1
+    // At quick sizes fixed costs weigh more (an export of 10k records against a copy of 1.5 MB), so the budgets,
+    // set for the full sizes, are shown but do not fail the run.
+    if (quick) console.log('(quick sizes: not comparable with the budgets, so this run does not fail)')
+    else process.exitCode = 1
   }
 }
 
