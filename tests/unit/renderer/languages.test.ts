@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Article, Playlist } from '../../../src/shared/domain'
 import { articlesIn, interfaceLanguageFor, isUntranslated, messagesFor } from '../../../src/renderer/src/lib/i18n'
 import { PatientSettings } from '../../../src/renderer/src/lib/state/patient-settings.svelte'
+import { staffMessagesFor } from '../../../src/renderer/src/lib/i18n/staff'
 import { Reader } from '../../../src/renderer/src/lib/state/reader.svelte'
 import { article, section } from './fixtures'
 
@@ -94,6 +95,6 @@ describe('patient settings', () => {
     settings.useKioskLanguage('es-ES')
     expect(settings.language).toBe('es')
     settings.language = 'en'
-    expect(settings.staffMessages.staff.title).toBe('Modo del personal')
+    expect(staffMessagesFor(settings.defaultLanguage).staff.title).toBe('Modo del personal')
   })
 })

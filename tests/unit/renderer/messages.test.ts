@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { catalogue, interfaceLanguages, type Messages } from '../../../src/renderer/src/lib/i18n'
+import { catalogue, type InterfaceLanguage, interfaceLanguages } from '../../../src/renderer/src/lib/i18n'
+import { staffCatalogue, type StaffWords } from '../../../src/renderer/src/lib/i18n/staff'
 
 type Leaf = { path: string; value: unknown }
 
@@ -10,7 +11,10 @@ function leaves(tree: unknown, path = ''): Leaf[] {
   return [{ path, value: tree }]
 }
 
-const english = leaves(catalogue.en)
+/** A language's words, the patient's and staff mode's (kept apart so staff's load only with staff mode). */
+const wordsOf = (language: InterfaceLanguage): StaffWords => ({ ...catalogue[language], ...staffCatalogue[language] })
+
+const english = leaves(wordsOf('en'))
 const others = interfaceLanguages.filter((language) => language !== 'en')
 
 describe('message files', () => {
@@ -20,14 +24,14 @@ describe('message files', () => {
 
   for (const language of others) {
     it(`${language} has exactly the keys English has, each of the same kind`, () => {
-      const found = leaves(catalogue[language])
+      const found = leaves(wordsOf(language))
       expect(found.map((leaf) => `${leaf.path}:${typeof leaf.value}`).sort()).toEqual(
         english.map((leaf) => `${leaf.path}:${typeof leaf.value}`).sort()
       )
     })
 
     it(`${language} is translated, not copied: only words the languages share are the same as in English`, () => {
-      const same = leaves(catalogue[language])
+      const same = leaves(wordsOf(language))
         .filter(({ path, value }) => typeof value === 'string' && value === english.find((e) => e.path === path)?.value)
         .map((leaf) => leaf.path)
       // "Normal" is the same word in English and Spanish; file formats are names; "10–30 s" is written alike.
@@ -42,7 +46,7 @@ describe('message files', () => {
   }
 
   for (const language of interfaceLanguages) {
-    const messages: Messages = catalogue[language]
+    const messages = wordsOf(language)
 
     it(`${language}: no string is empty and every message with values shows each of them`, () => {
       for (const { path, value } of leaves(messages)) {

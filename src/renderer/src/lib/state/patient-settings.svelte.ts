@@ -21,8 +21,6 @@ export class PatientSettings {
 
   /** The interface strings in the patient's language. */
   messages: Messages = $derived(messagesFor(this.language))
-  /** Staff mode speaks the clinic's language, whatever the last patient picked. */
-  staffMessages: Messages = $derived(messagesFor(this.defaultLanguage))
 
   /** Takes the config's language as the default; a code with no interface of its own falls back to English. */
   useKioskLanguage(code: string): void {
