@@ -42,7 +42,8 @@ export interface ContentCheck {
   exitCode: 0 | 1
 }
 
-function articleReport(article: Article, today: string): ArticleReport {
+/** One article as the check reports it: review status, and each section's words and reading grade. */
+export function articleReport(article: Article, today: string): ArticleReport {
   return {
     file: article.file,
     language: article.language,

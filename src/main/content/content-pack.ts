@@ -10,7 +10,8 @@ import type { RemovableDrive } from '../export/drives'
 import { copyArticles } from './content-copy'
 import { orderPlaylist, loadContentFolder, type FolderContent } from './content-library'
 import type { ContentService } from './content-service'
-import { readingGradeTarget, readingLevel, sectionText } from './reading-level'
+import { articleReport } from './content-check'
+import { readingGradeTarget } from './reading-level'
 
 /** What installing from a stick needs around it. */
 export interface ContentPacksOptions {
@@ -184,15 +185,13 @@ export class ContentPacks {
         reviewed: article.reviewed,
         nextReview: article.nextReview,
         review: reviewStatus(article.nextReview, today),
-        sections: article.sections.map((section) => {
-          const level = readingLevel(sectionText(section), article.language)
-          return {
-            title: section.title,
-            words: level.words,
-            grade: level.grade === null ? null : Math.round(level.grade * 10) / 10,
-            aboveTarget: level.grade !== null && level.grade > readingGradeTarget
-          }
-        })
+        // The same figures as --check-content gives, the grade to one decimal as staff read it.
+        sections: articleReport(article, today).sections.map(({ title, words, grade, aboveTarget }) => ({
+          title,
+          words,
+          grade: grade === null ? null : Math.round(grade * 10) / 10,
+          aboveTarget
+        }))
       }
     })
     const onStick = new Set(staged.articles.map(key))
