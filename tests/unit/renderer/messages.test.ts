@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { catalogue, type InterfaceLanguage, interfaceLanguages } from '../../../src/renderer/src/lib/i18n'
-import { staffCatalogue, type StaffWords } from '../../../src/renderer/src/lib/i18n/staff'
+import { interfaceLanguages } from '../../../src/renderer/src/lib/i18n'
+import { staffMessagesFor } from '../../../src/renderer/src/lib/i18n/staff'
 
 type Leaf = { path: string; value: unknown }
 
@@ -12,7 +12,7 @@ function leaves(tree: unknown, path = ''): Leaf[] {
 }
 
 /** A language's words, the patient's and staff mode's (kept apart so staff's load only with staff mode). */
-const wordsOf = (language: InterfaceLanguage): StaffWords => ({ ...catalogue[language], ...staffCatalogue[language] })
+const wordsOf = staffMessagesFor
 
 const english = leaves(wordsOf('en'))
 const others = interfaceLanguages.filter((language) => language !== 'en')

@@ -1,4 +1,4 @@
-import { type InterfaceLanguage, interfaceLanguageFor, type Messages, messagesFor } from '.'
+import { catalogue, type InterfaceLanguage, interfaceLanguageFor, type Messages } from '.'
 import { type StaffMessages, staffEn } from './staff-en'
 import { staffEs } from './staff-es'
 
@@ -10,8 +10,11 @@ export const staffCatalogue = { en: staffEn, es: staffEs } satisfies Record<Inte
 /** Everything staff mode says: the shared words (buttons, errors) and its own. */
 export type StaffWords = Messages & StaffMessages
 
+/** Each language's shared and staff words together, joined once when staff mode loads. */
+const staffWords = {
+  en: { ...catalogue.en, ...staffCatalogue.en },
+  es: { ...catalogue.es, ...staffCatalogue.es }
+} satisfies Record<InterfaceLanguage, StaffWords>
+
 /** Staff mode's words for a language code, falling back as `messagesFor` does. */
-export const staffMessagesFor = (code: string): StaffWords => ({
-  ...messagesFor(code),
-  ...staffCatalogue[interfaceLanguageFor(code)]
-})
+export const staffMessagesFor = (code: string): StaffWords => staffWords[interfaceLanguageFor(code)]
