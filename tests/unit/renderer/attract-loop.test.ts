@@ -1,21 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ReaderSettings } from '../../../src/shared/domain'
 import { AttractLoop } from '../../../src/renderer/src/lib/state/attract-loop.svelte'
 import { Reader } from '../../../src/renderer/src/lib/state/reader.svelte'
-import { article, section } from './fixtures'
+import { article, readerSettings, section } from './fixtures'
 
 // 100 words a minute: a 20-word section stays 12 s, a 5-word one the 8 s minimum, a 200-word one the 40 s maximum.
-const settings: ReaderSettings = {
-  idleSeconds: 60,
-  stillReadingSeconds: 10,
-  attractWordsPerMinute: 100,
-  minSectionSeconds: 8,
-  maxSectionSeconds: 40,
-  thankYouSeconds: 6,
-  language: 'en',
-  staffSessionSeconds: 120,
-  clinicHours: null
-}
+const settings = readerSettings
 
 function setUp() {
   const reader = new Reader([article('one', [section('a', 20), section('b', 5)]), article('two', [section('c', 200)])])

@@ -1,23 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ReaderSettings } from '../../../src/shared/domain'
 import type { EngagementIncrement } from '../../../src/shared/engagement'
 import { engagementIncrementSchema } from '../../../src/shared/engagement-schema'
 import { AttractLoop } from '../../../src/renderer/src/lib/state/attract-loop.svelte'
 import { EngagementCounter } from '../../../src/renderer/src/lib/state/engagement-counter'
 import { Reader } from '../../../src/renderer/src/lib/state/reader.svelte'
-import { article, section } from './fixtures'
+import { article, readerSettings, section } from './fixtures'
 
-const settings: ReaderSettings = {
-  idleSeconds: 60,
-  stillReadingSeconds: 10,
-  attractWordsPerMinute: 100,
-  minSectionSeconds: 8,
-  maxSectionSeconds: 40,
-  thankYouSeconds: 6,
-  language: 'en',
-  staffSessionSeconds: 120,
-  clinicHours: null
-}
+const settings = readerSettings
 
 const washing = article('washing', [section('why'), section('how'), section('when')])
 const flu = article('flu', [section('what'), section('who')])
