@@ -164,6 +164,8 @@ export const staffEn = {
       `Sections above reading grade ${target} are marked. They may be hard for many patients.`,
     aboveTarget: '(hard to read)',
     preview: 'Preview',
+    replacesAll:
+      'Install replaces every article on screen with the articles on this stick: an article on screen that the stick does not hold leaves the screen. Undo brings the previous articles back.',
     removed: 'Taken off the screen if you install',
     problems: 'Problems (these files are not installed)',
     noProblems: 'No problems found.',

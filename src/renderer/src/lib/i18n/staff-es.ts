@@ -167,6 +167,8 @@ export const staffEs: StaffMessages = {
       `Se marcan las secciones por encima del nivel de lectura ${target}. Pueden ser difíciles para muchos pacientes.`,
     aboveTarget: '(difícil de leer)',
     preview: 'Vista previa',
+    replacesAll:
+      'Instalar reemplaza todos los artículos de la pantalla por los de esta memoria: un artículo de la pantalla que la memoria no tiene sale de la pantalla. Deshacer devuelve los artículos anteriores.',
     removed: 'Se quitan de la pantalla si instala',
     problems: 'Problemas (estos archivos no se instalan)',
     noProblems: 'No se encontraron problemas.',
