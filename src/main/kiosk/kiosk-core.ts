@@ -130,6 +130,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     store: feedbackStore,
     engagement: engagementStore,
     content,
+    latestContent: () => contentService.latest(),
     contentSource: () => contentService.source(),
     config,
     configProblems,

@@ -74,6 +74,8 @@ export const staffEn = {
     none: 'none',
     actions: 'Kiosk',
     reloadContent: 'Reload content',
+    reloaded: (articles: number, problems: number) =>
+      `Content read again: ${articles} ${articles === 1 ? 'article' : 'articles'} to show, ${problems} ${problems === 1 ? 'problem' : 'problems'} (see Data health). Patients see any new articles as soon as nobody is reading.`,
     restart: 'Restart the app',
     quit: 'Quit the kiosk',
     dataFolder: 'Data folder',

@@ -74,6 +74,8 @@ export const staffEs: StaffMessages = {
     none: 'ninguno',
     actions: 'Quiosco',
     reloadContent: 'Volver a cargar el contenido',
+    reloaded: (articles: number, problems: number) =>
+      `Contenido leído de nuevo: ${articles} ${articles === 1 ? 'artículo' : 'artículos'} para mostrar, ${problems} ${problems === 1 ? 'problema' : 'problemas'} (vea Estado de los datos). Los pacientes ven los artículos nuevos en cuanto nadie esté leyendo.`,
     restart: 'Reiniciar la aplicación',
     quit: 'Cerrar el quiosco',
     dataFolder: 'Carpeta de datos',
