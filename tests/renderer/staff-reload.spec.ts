@@ -34,5 +34,21 @@ test.describe('staff: Reload content', () => {
     expect(await page.evaluate(() => (window as unknown as { reloadMarker?: number }).reloadMarker)).toBe(1)
     await expect(page.getByTestId('data-health')).toContainText('raw-html.md')
     await expect(page.getByTestId('content-source')).toContainText('Newer articles are ready')
+    await expect(page.getByTestId('content-sample')).toHaveCount(0)
+  })
+})
+
+// A kiosk set up by the book but never given the clinic's articles must not look finished.
+test.describe('staff: data health on a kiosk that shows the bundled sample', () => {
+  test.use({ harnessOptions: { staffPin: '2468' } })
+
+  test('says in words that patients see the sample, not the clinic’s articles', async ({ page, harness }) => {
+    await page.goto(harness.url)
+    await appReady(page)
+    await staffGesture(page)
+    await typePin(page, '2468')
+    await expect(page.getByTestId('content-sample')).toContainText(
+      "Patients see the sample article, not your clinic's: set contentFolder or install articles from a USB stick"
+    )
   })
 })

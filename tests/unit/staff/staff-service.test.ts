@@ -210,7 +210,10 @@ describe('staff mode in main', () => {
           station: 'Room 2',
           lastExport: null,
           retention: { days: 30 },
-          contentReviews: []
+          // The bundled sample says no clinic has reviewed it: its review is due the day after it was checked.
+          contentReviews: [
+            expect.objectContaining({ articleId: 'baclofen-piriformis-syndrome', nextReview: '2026-11-25' })
+          ]
         }
       }
     })

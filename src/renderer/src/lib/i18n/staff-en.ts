@@ -127,6 +127,8 @@ export const staffEn = {
     statusWritten: (at: string) => `written ${at} UTC`,
     statusFailing: (problem: string) => `cannot be written (${problem}); trying again every minute`,
     contentOnScreen: 'Articles on screen',
+    contentSample:
+      "Patients see the sample article, not your clinic's: set contentFolder or install articles from a USB stick (docs/DEPLOYMENT.md, A4).",
     contentKinds: {
       folder: 'from the content folder IT set',
       'last-good-copy': 'the last good copy of the content folder',

@@ -131,6 +131,8 @@ export const staffEs: StaffMessages = {
     statusWritten: (at) => `escrito ${at} UTC`,
     statusFailing: (problem) => `no se puede escribir (${problem}); se reintenta cada minuto`,
     contentOnScreen: 'Artículos en pantalla',
+    contentSample:
+      'Los pacientes ven el artículo de muestra, no los de su clínica: configure contentFolder o instale artículos desde una memoria USB (docs/DEPLOYMENT.md, A4).',
     contentKinds: {
       folder: 'de la carpeta de contenido que fijó Informática',
       'last-good-copy': 'la última copia buena de la carpeta de contenido',
