@@ -9,6 +9,7 @@ import { listRemovableDrives } from './export/drives'
 import { commentScrubber, scrubberWarmUpMs } from './feedback/scrub'
 import { type KioskCore, startKioskCore } from './kiosk/kiosk-core'
 import { chooseDataFolder, describeDataFolder, folderProbes } from './kiosk/data-folder'
+import { type DataLockOutcome, systemLockProbes, takeDataLock, waitForDataLock } from './kiosk/data-lock'
 import { pageWithFirstScreen } from './kiosk/first-screen-page'
 import { renderFirstScreen } from '../renderer/src/first-screen'
 import { pickFolder, quitApp, restartApp } from './electron/app-control'
@@ -52,9 +53,15 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 if (command.kind !== 'none') {
   // IT's command line: no window. Only the instance holding the lock may change the data files; checking and
   // importing content never touch them, so they neither take the lock nor open the core.
-  const ownsData = needsKioskData(command) && app.requestSingleInstanceLock()
   // IT's script says which data folder it worked on, since each Windows account has its own unless set up otherwise.
   if (needsKioskData(command)) for (const line of describeDataFolder(dataFolder)) console.log(line)
+  // The lock file also sees a kiosk or command of another Windows account or of SYSTEM, which the app's lock cannot.
+  let dataLock: DataLockOutcome | null = null
+  if (needsKioskData(command) && app.requestSingleInstanceLock()) {
+    dataLock = takeDataLock(dataFolder.path, command.kind === 'set-pin' ? 'set-pin' : 'export', systemLockProbes())
+    if (!dataLock.ok) console.log(dataLock.message)
+  }
+  const ownsData = dataLock?.ok === true
   app
     .whenReady()
     .then(async () =>
@@ -66,9 +73,13 @@ if (command.kind !== 'none') {
       )
     )
     .then(
-      (code) => app.exit(code),
+      (code) => {
+        if (dataLock?.ok) dataLock.release()
+        app.exit(code)
+      },
       (error: unknown) => {
         console.error(error)
+        if (dataLock?.ok) dataLock.release()
         app.exit(1)
       }
     )
@@ -119,6 +130,18 @@ function openCore(ownsData = true): Promise<KioskCore> {
 }
 
 async function start(): Promise<void> {
+  // Alone in the data folder before anything in it is read or written; an --export of IT's takes seconds.
+  const dataLock = await waitForDataLock(dataFolder.path, systemLockProbes(), {
+    tries: 60,
+    waitMs: 2000,
+    sleep: (ms) => new Promise((done) => setTimeout(done, ms))
+  })
+  if (!dataLock.ok) {
+    log.error(dataLock.message)
+    app.exit(1)
+    return
+  }
+  process.once('exit', () => dataLock.release())
   const core = await openCore()
   for (const problem of core.configProblems) log.warn(`config: ${problem.key}: ${problem.message}`)
   for (const problem of core.content().problems)

@@ -65,6 +65,20 @@ export async function runCli(
       print(`Export failed (folder-missing): ${command.folder} is not there or is not a folder`)
       return exitCodes.failed
     }
+  }
+  const range: ExportRangeChoice = command.all || since !== undefined ? { kind: 'all' } : { kind: 'unexported' }
+  // Engagement is limited to the same days as the feedback, and goes out even on a night with no new feedback.
+  const result = await core.staff.exportTo(
+    command.folder,
+    command.folder,
+    command.format,
+    sortedByTime(chosen),
+    range,
+    ownsData,
+    reading,
+    command.since ? { engagementFrom: localDay(command.since) } : {}
+  )
+  if (!result.ok && result.error.code === 'nothing-to-export') {
     // Nothing new is a normal night, not a failure: exit 0 and write no empty file.
     print(
       command.all || since !== undefined
@@ -73,21 +87,16 @@ export async function runCli(
     )
     return exitCodes.ok
   }
-  const range: ExportRangeChoice = command.all || since !== undefined ? { kind: 'all' } : { kind: 'unexported' }
-  const result = await core.staff.exportTo(
-    command.folder,
-    command.folder,
-    command.format,
-    sortedByTime(chosen),
-    range,
-    ownsData,
-    reading
-  )
   if (!result.ok) {
     print(`Export failed (${result.error.code}): ${result.error.message}`)
     return exitCodes.failed
   }
-  print(`Exported ${result.value.records} records to ${result.value.file} in ${command.folder} (verified).`)
+  const engagement = result.value.engagementFile ? ` and the engagement figures to ${result.value.engagementFile}` : ''
+  print(
+    result.value.records === 0
+      ? `Exported 0 records (no new feedback)${engagement} in ${command.folder} (verified).`
+      : `Exported ${result.value.records} records to ${result.value.file}${engagement} in ${command.folder} (verified).`
+  )
   if (!ownsData)
     print('The kiosk is running, so these records are not marked as exported: the next --export includes them again.')
   return exitCodes.ok

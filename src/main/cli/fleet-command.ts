@@ -1,11 +1,12 @@
-import { resolve } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /**
  * `--report <folder> --out <file.html>` (and `npm run feedback:report`): the fleet report of a shared folder, and the
  * combined CSV beside it. Exits 0 when both are written (files left out are named, not a failure of the report), 1
- * when the folder cannot be read or the report cannot be written. Loaded only when asked for.
+ * when the folder cannot be read or the report cannot be written. The report's own folder is made when missing. Loaded only when asked for.
  */
 export async function runFleetReport(
   folder: string,
@@ -15,6 +16,8 @@ export async function runFleetReport(
 ): Promise<number> {
   const { writeFleetReport } = await import('../export/fleet-report')
   try {
+    // IT's script often names a reports folder it has not made yet.
+    await mkdir(dirname(resolve(out)), { recursive: true })
     const outcome = await writeFleetReport(resolve(folder), resolve(out), now)
     print(
       `Fleet report written: ${outcome.html}\nCombined CSV: ${outcome.csv}\n` +

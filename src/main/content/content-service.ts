@@ -87,6 +87,11 @@ export class ContentService {
     return this.#shown
   }
 
+  /** The newest read, waiting for a calm moment or already shown: what an author who just changed files asks about. */
+  latest(): ContentState {
+    return this.#pending ?? this.shown()
+  }
+
   /** The version the screen should show: the newest read, waiting or not. */
   latestVersion(): string {
     return (this.#pending ?? this.shown()).playlist.contentVersion

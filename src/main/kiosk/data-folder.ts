@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, win32 } from 'node:path'
+import type { ConfigProblem } from '../../shared/config'
 import type { DataFolderInUse } from '../../shared/staff'
 
 /** What the choice of data folder looks at; the folder checks are passed in so the choice stays a pure function. */
@@ -90,4 +91,20 @@ export const folderProbes = {
       return false
     }
   }
+}
+
+/**
+ * A folder passed over for want of write rights, as a config problem: the kiosk then keeps its feedback and PIN
+ * somewhere IT's command line (run as another account) does not look, which is as serious as a bad config key.
+ */
+export function dataFolderProblems(choice: DataFolderInUse | undefined): ConfigProblem[] {
+  return (choice?.passedOver ?? [])
+    .filter(({ reason }) => reason === 'not-writable')
+    .map(({ path }) => ({
+      key: 'data folder',
+      message:
+        `${path} exists, but this account cannot write to it, so the kiosk keeps its feedback, PIN and settings in ` +
+        `${choice?.path ?? ''} instead, where --set-pin and --export run as another account do not look. ` +
+        'Give this account modify rights on it (docs/DEPLOYMENT.md, A3) and restart the kiosk'
+    }))
 }

@@ -18,6 +18,7 @@ import { NoticeBoard } from '../staff/notice-board'
 import { StaffAuth } from '../staff/staff-auth'
 import { type AppControl, StaffService } from '../staff/staff-service'
 import type { Timers } from '../../shared/timers'
+import { dataFolderProblems } from './data-folder'
 
 /** The kiosk's services without any window: what the Electron app and the web-mode harness both run. */
 export interface KioskCore {
@@ -74,7 +75,10 @@ export interface CoreSetup {
 
 /** Reads the config and the content and builds the services and the handler table over them. */
 export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
-  const { config, problems: configProblems } = await readConfigFile(setup.configFile)
+  const read = await readConfigFile(setup.configFile)
+  const config = read.config
+  // A data folder that could not be used is told as loudly as a bad key: in the log at start and in data health.
+  const configProblems = [...dataFolderProblems(setup.dataFolderInUse), ...read.problems]
   const now = setup.now ?? (() => new Date())
   const errors = new ErrorJournal()
   const logError: ErrorLogger = (message, error) => {
@@ -126,6 +130,7 @@ export async function startKioskCore(setup: CoreSetup): Promise<KioskCore> {
     store: feedbackStore,
     engagement: engagementStore,
     content,
+    latestContent: () => contentService.latest(),
     contentSource: () => contentService.source(),
     config,
     configProblems,

@@ -79,6 +79,11 @@ export interface StaffServiceOptions {
   /** The engagement aggregates, exported beside the feedback and kept under the same retention. */
   engagement?: EngagementStore
   content: () => ContentState
+  /**
+   * The newest content read, which may still wait for a calm moment: data health lists its problems and reviews, so
+   * an author who taps Reload content sees what was just read. The content on screen unless given.
+   */
+  latestContent?: () => ContentState
   /** Which articles are on screen, from when and why, and whether newer ones wait; from the content service. */
   contentSource?: () => ContentSource
   config: KioskConfig
@@ -212,7 +217,8 @@ export class StaffService {
 
   /** The data-health panel. */
   async health(records: number): Promise<DataHealth> {
-    const { store, content, config } = this.#options
+    const { store, config } = this.#options
+    const content = this.#options.latestContent ?? this.#options.content
     const machine = this.#options.machine ?? processReadings
     const files = await store.files()
     const retention = this.#log.get('retention')
@@ -234,7 +240,8 @@ export class StaffService {
         waitingForExport: retention?.waitingForExport ?? 0
       },
       appVersion: this.#options.appVersion,
-      contentVersion: content().playlist.contentVersion,
+      // The version patients see now; the problems and reviews above are of the newest read.
+      contentVersion: this.#options.content().playlist.contentVersion,
       station: config.stationLabel,
       configFile: this.#options.configFile,
       recentErrors: this.#options.recentErrors(),

@@ -86,6 +86,52 @@ describe('--export for scheduled scripts', () => {
     expect(lines.at(-1)).toContain('Exported 1 records')
   })
 
+  const visit = (articleId: string, sectionId: string) =>
+    core.engagementStore.add({
+      articleId,
+      visits: 1,
+      finished: 0,
+      feedback: 0,
+      sections: [{ sectionId, reached: 1, shown: 1, time: [1, 0, 0, 0] }]
+    })
+  const engagementDays = async () => {
+    const name = (await readdir(out)).find((file) => file.startsWith('engagement_') && file.endsWith('.json'))
+    if (!name) return []
+    const rows = (JSON.parse(await readFile(join(out, name), 'utf8')) as { records: Array<{ day: string }> }).records
+    return [...new Set(rows.map((row) => row.day))].sort()
+  }
+
+  it('exports pending engagement days on a night with no new feedback, as docs/EXPORT.md says', async () => {
+    expect(await run(['--export', out])).toBe(exitCodes.ok)
+    await rm(out, { recursive: true, force: true })
+    out = await mkdtemp(join(tmpdir(), 'kiosk-cli-out-'))
+    visit('baclofen-piriformis-syndrome', 'understanding-piriformis-syndrome')
+    expect(await run(['--export', out, '--format', 'json'])).toBe(exitCodes.ok)
+    expect(lines.at(-1)).toContain('Exported 0 records')
+    expect(lines.at(-1)).toContain('engagement')
+    expect((await readdir(out)).some((name) => name.startsWith('engagement_'))).toBe(true)
+    expect(await engagementDays()).toHaveLength(1)
+  })
+
+  it('limits the engagement export to the days from --since on, as it limits the feedback', async () => {
+    const days = ['2026-10-30', '2026-11-02']
+    for (const day of days) {
+      const dayCore = await startTestCore(data, { stationLabel: 'Front' }, { now: () => new Date(`${day}T12:00:00`) })
+      dayCore.engagementStore.add({
+        articleId: 'baclofen-piriformis-syndrome',
+        visits: 1,
+        finished: 0,
+        feedback: 0,
+        sections: [{ sectionId: 'understanding-piriformis-syndrome', reached: 1, shown: 1, time: [1, 0, 0, 0] }]
+      })
+      dayCore.stop()
+    }
+    core.stop()
+    core = await startTestCore(data, { stationLabel: 'Front' })
+    expect(await run(['--export', out, '--format', 'json', '--since', '2026-11-01'])).toBe(exitCodes.ok)
+    expect(await engagementDays()).toEqual(['2026-11-02'])
+  })
+
   it('while the kiosk runs, marks nothing and says the next run exports the same records again', async () => {
     expect(await run(['--export', out], false)).toBe(exitCodes.ok)
     expect(lines.at(-1)).toContain('the next --export includes them again')

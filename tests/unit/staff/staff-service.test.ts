@@ -210,7 +210,10 @@ describe('staff mode in main', () => {
           station: 'Room 2',
           lastExport: null,
           retention: { days: 30 },
-          contentReviews: []
+          // The bundled sample says no clinic has reviewed it: its review is due the day after it was checked.
+          contentReviews: [
+            expect.objectContaining({ articleId: 'baclofen-piriformis-syndrome', nextReview: '2026-11-25' })
+          ]
         }
       }
     })
@@ -229,6 +232,24 @@ describe('staff mode in main', () => {
     core = await startTestCore(data, { stationLabel: 'Room 2' }, { now: () => clock, dataFolderInUse: chosen })
     await call('staff:unlock', { pin: '2468' })
     expect((await health()).dataFolder).toEqual(chosen)
+  })
+
+  it('names a data folder passed over for want of write rights among the config problems, as loudly as a bad key', async () => {
+    await unlock()
+    const chosen = {
+      path: data,
+      source: 'user' as const,
+      passedOver: [{ path: 'C:\\ProgramData\\Waiting Room Kiosk', reason: 'not-writable' as const }]
+    }
+    core = await startTestCore(data, { stationLabel: 'Room 2' }, { now: () => clock, dataFolderInUse: chosen })
+    // What main logs at start and what data health lists are the core's config problems.
+    const problem = core.configProblems.find((found) => found.key === 'data folder')
+    expect(problem?.message).toContain('C:\\ProgramData\\Waiting Room Kiosk')
+    expect(problem?.message).toContain('cannot write')
+    expect(problem?.message).toContain(data)
+    await call('staff:unlock', { pin: '2468' })
+    const health = ((await call('staff:summary')) as { value: StaffSummary }).value.health
+    expect(health.configProblems).toContainEqual(problem)
   })
 
   it('shows in data health how long the kiosk has run, its memory, and the space left for its data', async () => {

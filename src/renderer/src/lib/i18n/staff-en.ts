@@ -74,6 +74,8 @@ export const staffEn = {
     none: 'none',
     actions: 'Kiosk',
     reloadContent: 'Reload content',
+    reloaded: (articles: number, problems: number) =>
+      `Content read again: ${articles} ${articles === 1 ? 'article' : 'articles'} to show, ${problems} ${problems === 1 ? 'problem' : 'problems'} (see Data health). Patients see any new articles as soon as nobody is reading.`,
     restart: 'Restart the app',
     quit: 'Quit the kiosk',
     dataFolder: 'Data folder',
@@ -125,6 +127,8 @@ export const staffEn = {
     statusWritten: (at: string) => `written ${at} UTC`,
     statusFailing: (problem: string) => `cannot be written (${problem}); trying again every minute`,
     contentOnScreen: 'Articles on screen',
+    contentSample:
+      "Patients see the sample article, not your clinic's: set contentFolder or install articles from a USB stick (docs/DEPLOYMENT.md, A4).",
     contentKinds: {
       folder: 'from the content folder IT set',
       'last-good-copy': 'the last good copy of the content folder',
@@ -164,6 +168,8 @@ export const staffEn = {
       `Sections above reading grade ${target} are marked. They may be hard for many patients.`,
     aboveTarget: '(hard to read)',
     preview: 'Preview',
+    replacesAll:
+      'Install replaces every article on screen with the articles on this stick: an article on screen that the stick does not hold leaves the screen. Undo brings the previous articles back.',
     removed: 'Taken off the screen if you install',
     problems: 'Problems (these files are not installed)',
     noProblems: 'No problems found.',

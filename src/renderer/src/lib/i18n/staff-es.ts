@@ -74,6 +74,8 @@ export const staffEs: StaffMessages = {
     none: 'ninguno',
     actions: 'Quiosco',
     reloadContent: 'Volver a cargar el contenido',
+    reloaded: (articles: number, problems: number) =>
+      `Contenido leído de nuevo: ${articles} ${articles === 1 ? 'artículo' : 'artículos'} para mostrar, ${problems} ${problems === 1 ? 'problema' : 'problemas'} (vea Estado de los datos). Los pacientes ven los artículos nuevos en cuanto nadie esté leyendo.`,
     restart: 'Reiniciar la aplicación',
     quit: 'Cerrar el quiosco',
     dataFolder: 'Carpeta de datos',
@@ -129,6 +131,8 @@ export const staffEs: StaffMessages = {
     statusWritten: (at) => `escrito ${at} UTC`,
     statusFailing: (problem) => `no se puede escribir (${problem}); se reintenta cada minuto`,
     contentOnScreen: 'Artículos en pantalla',
+    contentSample:
+      'Los pacientes ven el artículo de muestra, no los de su clínica: configure contentFolder o instale artículos desde una memoria USB (docs/DEPLOYMENT.md, A4).',
     contentKinds: {
       folder: 'de la carpeta de contenido que fijó Informática',
       'last-good-copy': 'la última copia buena de la carpeta de contenido',
@@ -167,6 +171,8 @@ export const staffEs: StaffMessages = {
       `Se marcan las secciones por encima del nivel de lectura ${target}. Pueden ser difíciles para muchos pacientes.`,
     aboveTarget: '(difícil de leer)',
     preview: 'Vista previa',
+    replacesAll:
+      'Instalar reemplaza todos los artículos de la pantalla por los de esta memoria: un artículo de la pantalla que la memoria no tiene sale de la pantalla. Deshacer devuelve los artículos anteriores.',
     removed: 'Se quitan de la pantalla si instala',
     problems: 'Problemas (estos archivos no se instalan)',
     noProblems: 'No se encontraron problemas.',

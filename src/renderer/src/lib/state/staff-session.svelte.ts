@@ -280,12 +280,19 @@ export class StaffSession {
     return this.#api
   }
 
-  /** Reloads content from disk (after IT replaced it) and refreshes the summary. */
-  async reloadContent(): Promise<boolean> {
+  /**
+   * Reads the content again (after IT or an author changed it) and refreshes the summary, so data health shows what
+   * was found while staff stay in staff mode; the screen takes new articles at the next calm moment. Null on failure.
+   */
+  async reloadContent(): Promise<{ articles: number; problems: number } | null> {
     this.touch()
     const result = await this.#api.reloadContent()
-    if (!result.ok) this.#failed(result.error.code)
-    return result.ok
+    if (!result.ok) {
+      this.#failed(result.error.code)
+      return null
+    }
+    await this.refresh()
+    return result.value
   }
 
   /** "Change the PIN" on the panel: the pad asks for the current PIN, then the new one twice. */
