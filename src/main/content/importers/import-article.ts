@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
+import { needsSavingAsDocx, saveAsDocxAdvice } from '../document-kinds'
 import { type WrittenDraft, fillInMark, writeDraft } from './draft-writer'
 import type { ImportedArticle } from './imported-article'
 
@@ -18,7 +19,10 @@ export function sourceKind(file: string, bytes: Uint8Array): SourceKind {
   if (extension === '.docx') return 'docx'
   if (extension === '.html' || extension === '.htm' || extension === '.xhtml') return 'html'
   if (extension === '.txt') return 'text'
-  if (extension === '.doc' || extension === '.rtf' || extension === '.odt' || extension === '.pdf') {
+  if (needsSavingAsDocx(extension)) {
+    throw new ImportRefused(`${basename(file)}: ${extension} files cannot be imported; ${saveAsDocxAdvice}`)
+  }
+  if (extension === '.pdf') {
     throw new ImportRefused(
       `${basename(file)}: ${extension} files cannot be imported; open it in Word and save it as a .docx (Word Document)`
     )
