@@ -3,6 +3,7 @@ import { reviewStatus, type ReviewStatus } from '../../shared/content-review'
 import type { Article, ContentProblem } from '../../shared/domain'
 import { loadContentFolder } from './content-library'
 import { readingGradeTarget, readingLevel, sectionText } from './reading-level'
+import { summaryWarning } from './summary-length'
 
 /** One section's length and reading grade. */
 export interface SectionReport {
@@ -86,11 +87,14 @@ export async function checkFolder(folder: string, today: string): Promise<Folder
     if (content.articles.length === 0 && problems.length === 0) {
       problems.push({ file: folder, line: 0, message: 'no articles found (*.md files with front matter)' })
     }
+    const summaries = await Promise.all(
+      content.articles.map((article) => summaryWarning(article, join(folder, article.file)))
+    )
     return {
       folder,
       articles: content.articles.map((article) => articleReport(article, today)),
       problems,
-      warnings: translationWarnings(content.articles)
+      warnings: [...summaries.filter((warning) => warning !== null), ...translationWarnings(content.articles)]
     }
   } catch (error) {
     const message = `cannot be read: ${error instanceof Error ? error.message : String(error)}`

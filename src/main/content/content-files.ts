@@ -3,6 +3,7 @@ import { join, posix, relative, sep } from 'node:path'
 import { imageExtensions } from '../../shared/article-schema'
 import type { ContentProblem } from '../../shared/domain'
 import { contentLimits } from './content-limits'
+import { saveAsDocxAdvice, saveAsDocxExtensions } from './document-kinds'
 
 /** The article files of a content folder, and the files an author probably meant as articles but the kiosk skips. */
 export interface ContentFiles {
@@ -17,9 +18,13 @@ const importer =
 /** What each kind of document an author may drop in the folder is, and what to do with it. */
 const documents: Record<string, string> = {
   '.docx': `a Word document, which the kiosk cannot show: ${importer}`,
-  '.doc': `a Word document, which the kiosk cannot show: ${importer}`,
-  '.odt': `a word-processor document, which the kiosk cannot show: ${importer}`,
-  '.rtf': `a word-processor document, which the kiosk cannot show: ${importer}`,
+  ...Object.fromEntries(
+    saveAsDocxExtensions.map((extension) => [
+      extension,
+      `a word-processor document (${extension}), which the kiosk cannot show and the importer does not read: ` +
+        `${saveAsDocxAdvice} with the installed app's --import-article (see docs/CONTENT.md), or copy its text into a .md file`
+    ])
+  ),
   '.html': `a web page, which the kiosk cannot show: ${importer}`,
   '.htm': `a web page, which the kiosk cannot show: ${importer}`,
   '.pdf': 'a PDF, which the kiosk cannot show: copy its text into a .md file, or move it out of the content folder'

@@ -105,7 +105,14 @@ describe('content library', () => {
         line: 0,
         message: 'a PDF, which the kiosk cannot show: copy its text into a .md file, or move it out of the content folder'
       },
-      { file: 'en/flu-shot-old.doc', line: 0, message: `a Word document, which the kiosk cannot show: ${importer}` },
+      {
+        file: 'en/flu-shot-old.doc',
+        line: 0,
+        message:
+          'a word-processor document (.doc), which the kiosk cannot show and the importer does not read: open it in ' +
+          'Word or LibreOffice Writer, save it as a .docx (Word Document), then import the .docx with the installed ' +
+          "app's --import-article (see docs/CONTENT.md), or copy its text into a .md file"
+      },
       { file: 'en/flu-shot.docx', line: 0, message: `a Word document, which the kiosk cannot show: ${importer}` },
       {
         file: 'en/knee.md.txt',

@@ -11,6 +11,7 @@ import { parseHTML } from 'linkedom'
 import { imageExtensions } from '../../../shared/article-schema'
 import { languageFromTag, languageOfText } from './article-language'
 import { firstSentences, type ImportedArticle } from './imported-article'
+import { tableCellHandlers } from './import-table'
 import { type ImageDecision, shapeForKiosk } from './kiosk-markdown'
 import { declaredHtmlCharset, decodeSourceText } from './source-text'
 
@@ -251,7 +252,7 @@ export interface HtmlContentSource {
 
 /** Turns the HTML tree of an article's content into the kiosk's shape with hast-util-to-mdast; for pages and Word. */
 export function articleFromHtml(html: HastRoot, source: HtmlContentSource): Omit<ImportedArticle, 'origin'> {
-  const converted = toMdast(html)
+  const converted = toMdast(html, { handlers: tableCellHandlers })
   const tree: MdastRoot = converted.type === 'root' ? converted : { type: 'root', children: [converted as RootContent] }
   const language = source.language ?? languageOfText(toString(tree))
   const shaped = shapeForKiosk(tree, { title: source.title, language, image: pageImages(source.sourceFile) })

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
+import { needsSavingAsDocx, saveAsDocxAdvice } from '../document-kinds'
 import { type WrittenDraft, fillInMark, writeDraft } from './draft-writer'
 import type { ImportedArticle } from './imported-article'
 
@@ -10,7 +11,7 @@ export type SourceKind = 'html' | 'docx' | 'text'
 export class ImportRefused extends Error {}
 
 /** A source is larger than any article: a page saved from a browser is far smaller than this. */
-const largestSource = 50 * 1024 * 1024
+export const largestSourceBytes = 50 * 1024 * 1024
 
 /** Tells the kind of a source from its name, or from its first bytes when the name does not say. */
 export function sourceKind(file: string, bytes: Uint8Array): SourceKind {
@@ -18,7 +19,10 @@ export function sourceKind(file: string, bytes: Uint8Array): SourceKind {
   if (extension === '.docx') return 'docx'
   if (extension === '.html' || extension === '.htm' || extension === '.xhtml') return 'html'
   if (extension === '.txt') return 'text'
-  if (extension === '.doc' || extension === '.rtf' || extension === '.odt' || extension === '.pdf') {
+  if (needsSavingAsDocx(extension)) {
+    throw new ImportRefused(`${basename(file)}: ${extension} files cannot be imported; ${saveAsDocxAdvice}`)
+  }
+  if (extension === '.pdf') {
     throw new ImportRefused(
       `${basename(file)}: ${extension} files cannot be imported; open it in Word and save it as a .docx (Word Document)`
     )
@@ -47,7 +51,7 @@ export async function readSource(file: string): Promise<ImportedArticle> {
     () => Number.NaN
   )
   if (Number.isNaN(size)) throw new ImportRefused(`${file} was not found (or is a folder, not a file)`)
-  if (size > largestSource) throw new ImportRefused(`${basename(file)} is ${Math.round(size / 1048576)} MB, too large for an article`)
+  if (size > largestSourceBytes) throw new ImportRefused(`${basename(file)} is ${Math.round(size / 1048576)} MB, too large for an article`)
   const bytes = await readFile(file)
   switch (sourceKind(file, bytes)) {
     case 'html':

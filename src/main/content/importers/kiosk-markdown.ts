@@ -1,6 +1,8 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast'
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { toString } from 'mdast-util-to-string'
+import { importTable } from './import-table'
 import { isPageDateLine } from './page-furniture'
 
 /** A picture to copy beside the draft, under `images/`. */
@@ -31,7 +33,7 @@ export interface ShapedBody {
   pageDates: string[]
 }
 
-type Block = Heading | Paragraph | List
+type Block = Heading | Paragraph | List | Table
 
 const introductionHeading: Record<string, string> = {
   en: 'Introduction',
@@ -150,24 +152,11 @@ class Flattener {
   }
 
   private table(node: Table): void {
-    // The kiosk shows no tables; each row becomes a list item, its cells joined, so no word is lost.
-    const items: ListItem[] = []
     const pictures: Array<{ url: string; alt: string }> = []
-    for (const row of node.children) {
-      const cells = row.children
-        .map((cell) => trimPhrasing(cleanPhrasing(cell.children, pictures)))
-        .filter((cell) => hasWords(cell))
-      if (cells.length === 0) continue
-      const children: PhrasingContent[] = []
-      cells.forEach((cell, index) => {
-        if (index > 0) children.push({ type: 'text', value: ' – ' })
-        children.push(...cell)
-      })
-      items.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] })
-    }
-    if (items.length > 0) {
-      this.blocks.push({ type: 'list', ordered: false, spread: false, children: items })
-      this.notes.push('A table was made into a list, one row per item: check that it still reads well.')
+    const imported = importTable(node, cleanPhrasing, pictures)
+    if (imported) {
+      this.blocks.push(imported.block)
+      this.notes.push(imported.note)
     }
     for (const picture of pictures) this.picture(picture.url, picture.alt)
   }
@@ -308,7 +297,14 @@ function dropEmptySections(blocks: Block[], notes: string[]): Block[] {
   return kept
 }
 
-/** The body as Markdown: `-` bullets, `_italic_`, `**bold**`, one blank line between blocks. */
+/** The body as Markdown: `-` bullets, `_italic_`, `**bold**`, GFM tables, one blank line between blocks. */
 export function bodyMarkdown(root: Root): string {
-  return toMarkdown(root, { bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', rule: '-' })
+  return toMarkdown(root, {
+    bullet: '-',
+    emphasis: '_',
+    strong: '*',
+    listItemIndent: 'one',
+    rule: '-',
+    extensions: [gfmTableToMarkdown()]
+  })
 }
