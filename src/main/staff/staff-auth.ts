@@ -123,6 +123,7 @@ export class StaffAuth {
   readonly #now: () => Date
   readonly #sessionMilliseconds: number
   #sessionEnds = 0
+  #sessionNumber = 0
   #queue: Promise<void> = Promise.resolve()
 
   /**
@@ -308,8 +309,14 @@ export class StaffAuth {
     return this.#now().getTime() < this.#sessionEnds
   }
 
-  /** A staff touch: keeps an open session alive for another session length. */
+  /** The open session's number (each new session gets a new one), or null when none is open. */
+  currentSession(): number | null {
+    return this.inSession() ? this.#sessionNumber : null
+  }
+
+  /** A staff touch: keeps an open session alive for another session length (or starts one, after an unlock). */
   touch(): void {
+    if (!this.inSession()) this.#sessionNumber += 1
     this.#sessionEnds = this.#now().getTime() + this.#sessionMilliseconds
   }
 
