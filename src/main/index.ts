@@ -36,7 +36,8 @@ app.setPath('userData', dataFolder.path)
 
 // Uncaught errors are noted for staff mode too, once the kiosk's services exist.
 let noteUncaught: ((error: Error) => void) | null = null
-// The kiosk's own arguments come after the executable (packaged) or after the app path (development).
+// The kiosk's own arguments come after the executable (packaged) or after the app path (development); an option it
+// does not know is a usage error (cli/known-options.ts), so a misspelt command never starts the full-screen kiosk.
 const command = parseCliArguments(process.argv.slice(app.isPackaged ? 1 : 2))
 // A command prints its own plain lines for IT's script; the log's timestamped copy stays in the log file.
 const log = startLogging(dataFolder.path, (error) => noteUncaught?.(error), { toConsole: command.kind === 'none' })
@@ -69,7 +70,8 @@ if (command.kind !== 'none') {
         command,
         () => openCore(ownsData),
         ownsData,
-        (line) => console.log(line)
+        // A usage error goes to stderr, where IT's script and `start /wait` look for what went wrong.
+        command.kind === 'error' ? (line) => console.error(line) : (line) => console.log(line)
       )
     )
     .then(

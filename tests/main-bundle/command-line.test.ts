@@ -41,7 +41,14 @@ async function run(args: string[], options: StartOptions = {}) {
   started.push(main)
   const code = await main.exited
   const calls = await main.calls()
-  return { code, output: main.output(), calls, windows: calls.filter((call) => call.api === 'new BrowserWindow') }
+  return {
+    code,
+    output: main.output(),
+    errors: main.errors(),
+    folder: main.folder,
+    calls,
+    windows: calls.filter((call) => call.api === 'new BrowserWindow')
+  }
 }
 
 describe('the command line of the built main bundle', () => {
@@ -91,6 +98,39 @@ describe('the command line of the built main bundle', () => {
       expect(result.windows).toEqual([])
     }
   )
+
+  it.each([[['--exprot', 'D:\\x']], [['--Export', 'D:\\x']], [['--set_pin', '482913']]])(
+    'an unknown option (%j) is a usage error on stderr with a suggestion: exit 2, no window, auto-start untouched',
+    async (args) => {
+      // Packaged, where a kiosk start would set up auto-start for the account.
+      const result = await run(args, { packaged: true })
+      expect(result.code).toBe(2)
+      expect(result.errors).toContain('Usage:')
+      expect(result.errors).toMatch(/unknown option "[^"]+": did you mean --(export|set-pin)\?/)
+      expect(result.windows).toEqual([])
+      expect(result.calls.some((call) => call.api === 'app.setLoginItemSettings')).toBe(false)
+      expect(existsSync(join(result.folder, 'config', 'autostart'))).toBe(false)
+    }
+  )
+
+  it('a packaged start with the switches the installer and Linux pass opens the kiosk and sets up auto-start', async () => {
+    const kiosk = await startMain({
+      args: ['--updated', '--no-sandbox'],
+      packaged: true,
+      environment: { KIOSK_DATA_DIR: dataFolder }
+    })
+    started.push(kiosk)
+    await waitForCalls(kiosk, (calls) => calls.some((call) => call.api === 'new BrowserWindow'), 'the window')
+    const home = kiosk.folder
+    await waitForCalls(
+      kiosk,
+      () =>
+        process.platform === 'linux'
+          ? existsSync(join(home, 'config', 'autostart', 'waiting-room-kiosk.desktop'))
+          : true,
+      'the auto-start entry'
+    )
+  })
 
   it('a second kiosk start quits at once when another kiosk holds the lock', async () => {
     const result = await run([], { singleInstanceLockTaken: true })

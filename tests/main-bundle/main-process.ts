@@ -27,6 +27,8 @@ export interface MainProcess {
   calls: () => Promise<RecordedCall[]>
   /** What the process printed so far. */
   output: () => string
+  /** What the process printed to stderr so far. */
+  errors: () => string
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>
   /** A temporary folder of this run (the stand-in's appData, with the per-user data folder, lives inside it). */
@@ -57,8 +59,12 @@ export async function startMain(options: StartOptions = {}): Promise<MainProcess
     silent: true
   })
   let output = ''
+  let errors = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    errors += chunk.toString()
+  })
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
   const waiting = new Map<number, { done: (value: unknown) => void; failed: (error: Error) => void }>()
   child.on('message', (message: { id: number; ok: boolean; value?: unknown; error?: string }) => {
@@ -85,6 +91,7 @@ export async function startMain(options: StartOptions = {}): Promise<MainProcess
         .filter(Boolean)
         .map((line) => JSON.parse(line) as RecordedCall),
     output: () => output,
+    errors: () => errors,
     exited,
     folder,
     stop: async () => {

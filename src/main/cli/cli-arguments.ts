@@ -1,5 +1,6 @@
 import { localDay } from '../../shared/local-day'
 import type { ExportFormat } from '../export/exporter'
+import { unknownArgument } from './known-options'
 
 /** What IT asked for on the command line. */
 export type CliCommand =
@@ -34,10 +35,14 @@ function valueAfter(argv: readonly string[], flag: string): string | undefined {
 }
 
 /**
- * Reads the kiosk's own arguments (Chromium and Electron flags are ignored). `--export`, `--set-pin`,
- * `--check-content`, `--import-article` and `--report` run headless and exit; with no flag of ours, the kiosk starts as usual.
+ * Reads the kiosk's own arguments. `--export`, `--set-pin`, `--check-content`, `--import-article` and `--report` run
+ * headless and exit; with no option of ours, the kiosk starts as usual. An option it does not know (a typo, or a
+ * switch not on the short pass-through list in known-options.ts) is a usage error, never "no command": a misspelt
+ * `--exprot` in IT's script must fail, not start the full-screen kiosk.
  */
 export function parseCliArguments(argv: readonly string[]): CliCommand {
+  const unknown = unknownArgument(argv)
+  if (unknown !== null) return { kind: 'error', message: `${unknown}\n${cliUsage}` }
   const has = (flag: string) => argv.some((argument) => argument === flag || argument.startsWith(`${flag}=`))
   const commands = ['--export', '--set-pin', '--check-content', '--import-article', '--report'].filter(has)
   if (commands.length > 1) return { kind: 'error', message: `use one of ${commands.join(', ')} at a time\n${cliUsage}` }

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import { kioskLauncher } from '../kiosk/launcher'
+import type { OpenPicker } from '../staff/session-folder-picker'
 
 /** Restarts the kiosk: a new process starts, from the file that stays (the portable .exe, not its unpacked copy). */
 export function restartApp(): void {
@@ -13,13 +14,33 @@ export function quitApp(): void {
   app.quit()
 }
 
-/** The system folder picker over the kiosk window; null when staff cancel. */
-export async function pickFolder(): Promise<string | null> {
-  const [window] = BrowserWindow.getAllWindows()
-  const options = {
-    title: 'Export feedback to…',
-    properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>
+/**
+ * Opens the system folder picker over the kiosk window, on a hidden parent window of its own: Electron has no way to
+ * cancel an open dialog, so closing it destroys that parent (which takes the dialog with it where the platform
+ * does, macOS for one) and brings the kiosk window back on top of any dialog the platform leaves behind (Windows).
+ * The staff session's picker (staff/session-folder-picker.ts) then ignores whatever that dialog answers.
+ */
+export function pickFolder(): OpenPicker {
+  const [kiosk] = BrowserWindow.getAllWindows()
+  const parent = new BrowserWindow({ parent: kiosk, modal: true, show: false, width: 1, height: 1 })
+  const closeParent = () => {
+    if (!parent.isDestroyed()) parent.destroy()
   }
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
-  return result.canceled ? null : (result.filePaths[0] ?? null)
+  const answer = dialog
+    .showOpenDialog(parent, {
+      title: 'Export feedback to…',
+      properties: ['openDirectory', 'createDirectory']
+    })
+    .then((result) => (result.canceled ? null : (result.filePaths[0] ?? null)))
+    .finally(closeParent)
+  return {
+    answer,
+    close: () => {
+      closeParent()
+      if (kiosk && !kiosk.isDestroyed()) {
+        kiosk.moveTop()
+        kiosk.focus()
+      }
+    }
+  }
 }

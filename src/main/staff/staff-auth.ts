@@ -8,12 +8,12 @@ import {
   setupCodePath,
   writeSetupCodeFile
 } from './setup-code'
+import { afterFailure, allowedFailures, lockedSecondsAt, type LockoutState, withinBounds } from './pin-lockout'
+
+export { allowedFailures, lockoutSeconds } from './pin-lockout'
 
 /** A PIN is 4 to 8 digits: easy on a touch pad, and the lockout makes guessing slow. */
 export const pinPattern = /^\d{4,8}$/
-
-/** How many wrong PINs in a row are allowed before entry locks. */
-export const allowedFailures = 5
 
 const scryptParameters = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } satisfies ScryptOptions
 const keyLength = 32
@@ -22,6 +22,8 @@ interface StaffData extends Record<string, unknown> {
   /** `scrypt$N$r$p$salt$hash`, base64 parts; null until a PIN is set. */
   pinHash: string | null
   failures: number
+  /** When the last wrong PIN or code was given; the count decays from then (pin-lockout.ts). */
+  lastFailureAt: string | null
   lockedUntil: string | null
   /** Set when the staff file was found damaged: only IT (the CLI) may set a new PIN, never the screen. */
   resetRequired: boolean
@@ -35,11 +37,19 @@ const staffOptions = (): JsonFileOptions<StaffData> => ({
   schema: {
     pinHash: { type: ['string', 'null'], pattern: hashPattern },
     failures: { type: 'integer', minimum: 0 },
+    lastFailureAt: { type: ['string', 'null'] },
     lockedUntil: { type: ['string', 'null'] },
     resetRequired: { type: 'boolean' },
     setupCodeHash: { type: ['string', 'null'], pattern: hashPattern }
   },
-  defaults: { pinHash: null, failures: 0, lockedUntil: null, resetRequired: false, setupCodeHash: null },
+  defaults: {
+    pinHash: null,
+    failures: 0,
+    lastFailureAt: null,
+    lockedUntil: null,
+    resetRequired: false,
+    setupCodeHash: null
+  },
   migrations: {},
   projectVersion: '1.0.0',
   clearInvalidConfig: false,
@@ -86,12 +96,6 @@ export async function pinMatches(pin: string, stored: string): Promise<boolean> 
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 
-/** How long entry stays locked after the nth wrong PIN: none for the first four, then 30 s doubling to an hour. */
-export function lockoutSeconds(failures: number): number {
-  if (failures < allowedFailures) return 0
-  return Math.min(30 * 2 ** (failures - allowedFailures), 3600)
-}
-
 /** Why an unlock did not open staff mode. */
 export type UnlockRefusal =
   { reason: 'no-pin' } | { reason: 'wrong-pin'; triesLeft: number } | { reason: 'locked'; seconds: number }
@@ -110,7 +114,8 @@ type Attempt<R> = { ok: true } | { ok: false; refusal: R }
 /**
  * The staff PIN, the one-time setup code and the staff session. All live in main: the renderer only ever learns
  * whether it is in staff mode. Failures and the lockout are kept on disk, so a restart does not reset them; wrong
- * PINs and wrong setup codes count toward the same lockout.
+ * PINs and wrong setup codes count toward the same lockout, which never exceeds 15 minutes and whose count decays
+ * with quiet time (pin-lockout.ts), so a patient's stray taps cannot keep staff out for long.
  */
 export class StaffAuth {
   readonly #file: JsonFile<StaffData>
@@ -118,6 +123,7 @@ export class StaffAuth {
   readonly #now: () => Date
   readonly #sessionMilliseconds: number
   #sessionEnds = 0
+  #sessionNumber = 0
   #queue: Promise<void> = Promise.resolve()
 
   /**
@@ -138,6 +144,9 @@ export class StaffAuth {
     const { file, setAside } = openOrSetAside(open, folder, 'staff', staffOptions(), now)
     if (setAside) file.set('resetRequired', true)
     this.#file = file
+    // An older version's count (up to any number) and hour-long lock are read into today's bounds.
+    const bounded = withinBounds(this.#lockout(), now())
+    if (JSON.stringify(bounded) !== JSON.stringify(this.#lockout())) this.#setLockout(bounded)
     this.#prepareSetupCode(logError)
   }
 
@@ -195,18 +204,29 @@ export class StaffAuth {
   async setPin(pin: string): Promise<void> {
     if (!pinPattern.test(pin)) throw new Error('a PIN is 4 to 8 digits')
     this.#file.set('pinHash', await hashPin(pin))
-    this.#file.set('failures', 0)
-    this.#file.set('lockedUntil', null)
+    this.#setLockout({ failures: 0, lastFailureAt: null, lockedUntil: null })
     this.#file.set('resetRequired', false)
     this.#file.set('setupCodeHash', null)
     this.#removeCodeFile()
   }
 
-  /** Seconds until entry unlocks again; 0 when it is open. */
+  /** Seconds until entry unlocks again; 0 when it is open, never more than the longest lock. */
   lockedSeconds(): number {
-    const until = this.#file.get('lockedUntil')
-    if (!until) return 0
-    return Math.max(0, Math.ceil((Date.parse(until) - this.#now().getTime()) / 1000))
+    return lockedSecondsAt(this.#lockout(), this.#now())
+  }
+
+  #lockout(): LockoutState {
+    return {
+      failures: this.#file.get('failures'),
+      lastFailureAt: this.#file.get('lastFailureAt') ?? null,
+      lockedUntil: this.#file.get('lockedUntil')
+    }
+  }
+
+  #setLockout(state: LockoutState): void {
+    this.#file.set('failures', state.failures)
+    this.#file.set('lastFailureAt', state.lastFailureAt)
+    this.#file.set('lockedUntil', state.lockedUntil)
   }
 
   /** Runs attempts one at a time: attempts fired together must not all pass the lock check before one is counted. */
@@ -221,19 +241,14 @@ export class StaffAuth {
 
   /** Counts a wrong PIN or code; says how many tries are left, or for how long entry is now locked. */
   #countFailure(): { reason: 'locked'; seconds: number } | { triesLeft: number } {
-    const failures = this.#file.get('failures') + 1
-    this.#file.set('failures', failures)
-    const seconds = lockoutSeconds(failures)
-    if (seconds > 0) {
-      this.#file.set('lockedUntil', new Date(this.#now().getTime() + seconds * 1000).toISOString())
-      return { reason: 'locked', seconds }
-    }
-    return { triesLeft: allowedFailures - failures }
+    const { state, seconds } = afterFailure(this.#lockout(), this.#now())
+    this.#setLockout(state)
+    if (seconds > 0) return { reason: 'locked', seconds }
+    return { triesLeft: allowedFailures - state.failures }
   }
 
   #succeeded(): void {
-    this.#file.set('failures', 0)
-    this.#file.set('lockedUntil', null)
+    this.#setLockout({ failures: 0, lastFailureAt: null, lockedUntil: null })
   }
 
   /** Tries a PIN; the right one starts a session, a wrong one counts toward the lockout. */
@@ -294,8 +309,14 @@ export class StaffAuth {
     return this.#now().getTime() < this.#sessionEnds
   }
 
-  /** A staff touch: keeps an open session alive for another session length. */
+  /** The open session's number (each new session gets a new one), or null when none is open. */
+  currentSession(): number | null {
+    return this.inSession() ? this.#sessionNumber : null
+  }
+
+  /** A staff touch: keeps an open session alive for another session length (or starts one, after an unlock). */
   touch(): void {
+    if (!this.inSession()) this.#sessionNumber += 1
     this.#sessionEnds = this.#now().getTime() + this.#sessionMilliseconds
   }
 

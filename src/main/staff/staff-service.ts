@@ -36,6 +36,8 @@ export { sortedByTime }
 import { type JsonFile, type JsonFileOptions, type OpenJsonFile, openOrSetAside } from '../kiosk/json-file'
 import { type MachineReadings, processReadings } from './machine-health'
 import type { StaffAuth } from './staff-auth'
+import { type PickerOpener, SessionFolderPicker } from './session-folder-picker'
+import { systemTimers, type Timers } from '../../shared/timers'
 import { articleSummariesOf, overallFiguresOf, smallGroup, tally, trendOf } from './summary'
 
 interface ExportLogData extends Record<string, unknown> {
@@ -68,8 +70,8 @@ export interface AppControl {
   reloadContent: () => Promise<ContentState>
   restart: () => void
   quit: () => void
-  /** The system's folder picker; null where there is none (web mode). */
-  pickFolder: (() => Promise<string | null>) | null
+  /** Opens the system's folder picker, which can be closed; null where there is none (web mode). */
+  pickFolder: PickerOpener | null
 }
 
 /** What staff mode works with. */
@@ -101,6 +103,8 @@ export interface StaffServiceOptions {
   dataFolderInUse?: DataFolderInUse
   /** Uptime, memory and disk space for data health; this process and machine unless a test passes its own. */
   machine?: MachineReadings
+  /** The timers that watch an open folder picker's session; the runtime's own unless a test passes fakes. */
+  timers?: Timers
 }
 
 /** What else an export writes beside the feedback. */
@@ -124,9 +128,13 @@ export class StaffService {
   readonly #log: JsonFile<ExportLogData>
   #destinations = new Map<string, { label: string; path: string; kind: Destination['kind'] }>()
   readonly #receipts = new Map<string, Receipt>()
+  readonly #picker: SessionFolderPicker | null
 
   constructor(options: StaffServiceOptions) {
     this.#options = options
+    const { pickFolder } = options.app
+    const session = () => options.auth.currentSession()
+    this.#picker = pickFolder ? new SessionFolderPicker(pickFolder, session, options.timers ?? systemTimers) : null
     this.#log = openOrSetAside(
       options.openJsonFile,
       options.dataFolder,
@@ -193,9 +201,10 @@ export class StaffService {
     return operation()
   }
 
-  /** Ends the session. */
+  /** Ends the session, and closes the folder picker if it is open. */
   end(): void {
     this.#options.auth.end()
+    this.#picker?.sessionEnded()
   }
 
   /** Everything the summary screen shows. */
@@ -303,10 +312,11 @@ export class StaffService {
 
   /** Opens the system folder picker and offers the folder as a destination. */
   async pickFolder(): Promise<Result<Destination | null>> {
-    const picker = this.#options.app.pickFolder
-    if (!picker) return fail('not-available', 'there is no folder picker in this mode')
-    const path = await picker()
-    if (path === null) return ok(null)
+    if (!this.#picker) return fail('not-available', 'there is no folder picker in this mode')
+    const outcome = await this.#picker.pick()
+    if (outcome.kind === 'session-ended') return fail('staff-locked', 'staff mode closed while the picker was open')
+    if (outcome.kind === 'cancelled') return ok(null)
+    const { path } = outcome
     for (const [id, place] of this.#destinations) if (place.kind === 'picked') this.#destinations.delete(id)
     this.#destinations.set('picked', { label: path, path, kind: 'picked' })
     return ok({ id: 'picked', label: path, kind: 'picked' })

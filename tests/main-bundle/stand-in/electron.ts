@@ -181,6 +181,19 @@ class StandInWindow extends EventEmitter {
   isMinimized(): boolean {
     return false
   }
+  #destroyed = false
+  isDestroyed(): boolean {
+    return this.#destroyed
+  }
+  /** Destroys the window at once, as Electron does; a dialog it parents stays open (as on Windows). */
+  destroy(): void {
+    this.standIn.record('window.destroy', [`<window ${this.id}>`])
+    this.#destroyed = true
+    this.standIn.windows.splice(this.standIn.windows.indexOf(this), 1)
+  }
+  moveTop(): void {
+    this.standIn.record('window.moveTop', [`<window ${this.id}>`])
+  }
   restore(): void {
     this.standIn.record('window.restore', [])
   }
@@ -193,6 +206,8 @@ class StandInWindow extends EventEmitter {
 export class ElectronStandIn {
   readonly calls: RecordedCall[] = []
   readonly windows: StandInWindow[] = []
+  /** Open dialogs, oldest first, waiting for the test to answer them. */
+  readonly openDialogs: Array<(answer: { canceled: boolean; filePaths: string[] }) => void> = []
   readonly ipcHandlers = new Map<string, (event: unknown, payload: unknown) => unknown>()
   readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response> | Response>()
   requestFilter: ((details: { url: string }, callback: (answer: { cancel?: boolean }) => void) => void) | null = null
@@ -352,7 +367,11 @@ export class ElectronStandIn {
       stop: record('powerSaveBlocker.stop')
     }
     this.dialog = {
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      // Stays open until the test answers it (command 'answer-dialog'), whatever happens to its parent window.
+      showOpenDialog: (...args: unknown[]) => {
+        standIn.record('dialog.showOpenDialog', args)
+        return new Promise((done) => standIn.openDialogs.push(done))
+      },
       showErrorBox: record('dialog.showErrorBox')
     }
     this.shell = { openExternal: record('shell.openExternal'), openPath: async () => '' }

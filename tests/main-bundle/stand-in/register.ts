@@ -54,6 +54,7 @@ export type Command =
   | { command: 'displays'; displays: StandInDisplay[] }
   | { command: 'window' }
   | { command: 'move-window'; bounds: StandInDisplay['bounds'] }
+  | { command: 'answer-dialog'; path: string | null }
 
 const textTypes = /^(text\/|application\/json|image\/svg)/
 
@@ -117,6 +118,12 @@ async function answer(message: Command): Promise<unknown> {
       const window = standIn.window()
       if (!window) throw new Error('no window to move')
       window.bounds = { ...message.bounds }
+      return null
+    }
+    case 'answer-dialog': {
+      const answer = standIn.openDialogs.shift()
+      if (!answer) throw new Error('no dialog is open')
+      answer(message.path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [message.path] })
       return null
     }
     case 'window': {

@@ -20,8 +20,8 @@ describe('PIN hashing', () => {
     expect(await pinMatches('4821', 'md5$whatever')).toBe(false)
   })
 
-  it('locks after the fifth wrong PIN, for longer each time, never more than an hour', () => {
-    expect([1, 4, 5, 6, 7, 20].map(lockoutSeconds)).toEqual([0, 0, 30, 60, 120, 3600])
+  it('locks after the fifth wrong PIN, for longer each time, never more than 15 minutes', () => {
+    expect([1, 4, 5, 6, 7, 20].map(lockoutSeconds)).toEqual([0, 0, 30, 60, 120, 900])
   })
 })
 
@@ -86,6 +86,33 @@ describe('staff auth', () => {
     clock = new Date(clock.getTime() + 60_000)
     expect(await restarted.unlock('2468')).toEqual({ ok: true })
     expect(await restarted.unlock('0000')).toEqual({ ok: false, refusal: { reason: 'wrong-pin', triesLeft: 4 } })
+  })
+
+  it("reads an older version's count of 40 and hour-long lock as a lock of 15 minutes at most", async () => {
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    await auth.setPin('2468')
+    const old = JSON.parse(await readFile(join(folder, 'staff.json'), 'utf8')) as Record<string, unknown>
+    delete old['lastFailureAt']
+    const hourLater = new Date(clock.getTime() + 3_600_000).toISOString()
+    await writeFile(join(folder, 'staff.json'), JSON.stringify({ ...old, failures: 40, lockedUntil: hourLater }))
+    const restarted = new StaffAuth(folder, openElectronStore, now)
+    expect(restarted.lockedSeconds()).toBe(900)
+    expect(await restarted.unlock('2468')).toEqual({ ok: false, refusal: { reason: 'locked', seconds: 900 } })
+    clock = new Date(clock.getTime() + 900_000)
+    expect(await restarted.unlock('2468')).toEqual({ ok: true })
+  })
+
+  it('forgets wrong PINs with quiet time, so a wrong tap an hour never keeps staff out', async () => {
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    await auth.setPin('2468')
+    for (let tap = 0; tap < 5; tap += 1) await auth.unlock('0000')
+    expect(auth.lockedSeconds()).toBe(30)
+    for (let hour = 0; hour < 6; hour += 1) {
+      clock = new Date(clock.getTime() + 3_600_000)
+      const answer = await auth.unlock('0000')
+      expect(answer.ok === false && answer.refusal.reason).toBe('wrong-pin')
+    }
+    expect(auth.lockedSeconds()).toBe(0)
   })
 
   it('counts attempts fired together one by one, so they cannot get round the lockout', async () => {
