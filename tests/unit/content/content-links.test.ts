@@ -1,9 +1,12 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { realpathSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { copyArticles } from '../../../src/main/content/content-copy'
 import { loadContentFolder } from '../../../src/main/content/content-library'
+import { followInside, isInside } from '../../../src/main/content/content-links'
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/content')
 
@@ -108,5 +111,55 @@ describe('links in a content folder', () => {
     expect(content.problems).toEqual([
       { file: 'en/loop', line: 0, message: expect.stringMatching(/^is a link to a folder, which the kiosk does not follow/) }
     ])
+  })
+})
+
+describe('following links inside a folder', () => {
+  let scratch: string
+  beforeEach(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'kiosk-links-property-'))
+  })
+  afterEach(async () => {
+    await rm(scratch, { recursive: true, force: true })
+  })
+
+  // Names a link can point to: the folder's own files and sub-folder, its parent, and itself, written any way.
+  const targets = ['a.png', 'sub', 'sub/b.png', '..', '../outside.png', '.', 'c.png', 'sub/../a.png', '../content/a.png']
+
+  it('never calls a path a file inside unless the system resolves it there, whatever links lie on the way', async () => {
+    let run = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom('c.png', 'sub/d.png', 'e', 'sub/f'), fc.constantFrom(...targets), fc.boolean()), {
+          maxLength: 5
+        }),
+        fc.constantFrom('a.png', 'c.png', 'sub/b.png', 'sub/d.png', 'e/b.png', 'sub/f/b.png', 'e/sub/b.png'),
+        async (links, asked) => {
+          run += 1
+          const root = join(scratch, String(run), 'content')
+          await mkdir(join(root, 'sub'), { recursive: true })
+          await writeFile(join(root, 'a.png'), onePixelPng)
+          await writeFile(join(root, 'sub/b.png'), onePixelPng)
+          await writeFile(join(root, '../outside.png'), onePixelPng)
+          for (const [name, target, absolute] of links) {
+            const path = join(root, name)
+            await symlink(absolute ? resolve(dirname(path), target) : target, path).catch(() => {})
+          }
+          const found = followInside(root, join(root, asked))
+          let real: string | null
+          try {
+            real = realpathSync(join(root, asked))
+          } catch {
+            real = null
+          }
+          if ('kind' in found && found.kind === 'file') {
+            expect(real).not.toBeNull()
+            expect(isInside(realpathSync(root), real ?? '')).toBe(true)
+          }
+          if (real !== null && isInside(realpathSync(root), real) && statSync(real).isFile()) expect(found).toMatchObject({ kind: 'file' })
+        }
+      ),
+      { numRuns: 150 }
+    )
   })
 })
