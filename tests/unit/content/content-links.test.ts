@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { copyArticles } from '../../../src/main/content/content-copy'
 import { loadContentFolder } from '../../../src/main/content/content-library'
+import { contentFolderOn } from '../../../src/main/content/content-pack'
 import { followInside, isInside } from '../../../src/main/content/content-links'
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/content')
@@ -76,6 +77,19 @@ describe('links in a content folder', () => {
     expect(content.files).toEqual([])
     expect(content.problems).toEqual([
       { file: 'en/more', line: 0, message: expect.stringMatching(/^is a link to somewhere outside the content folder/) }
+    ])
+  })
+
+  it('never takes a link for the content folder at the top of a stick, and names it', async () => {
+    const stick = join(scratch, 'stick')
+    await mkdir(stick)
+    await cp(join(fixtures, 'playlist/en'), join(outside, 'content/en'), { recursive: true })
+    await symlink(join(outside, 'content'), join(stick, 'content'), 'dir')
+    expect(await contentFolderOn(stick)).toBe(stick)
+    const content = await loadContentFolder(stick)
+    expect(content.articles).toEqual([])
+    expect(content.problems).toEqual([
+      { file: 'content', line: 0, message: expect.stringMatching(/^is a link to somewhere outside the content folder/) }
     ])
   })
 
