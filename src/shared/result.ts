@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'folder-missing'
   | 'folder-read-only'
   | 'disk-full'
+  | 'too-large'
   | 'verify-failed'
   | 'write-failed'
   | 'internal'

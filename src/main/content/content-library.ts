@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { imageExtensions } from '../../shared/article-schema'
 import type { ContentSource } from '../../shared/content-update'
@@ -8,6 +7,7 @@ import { parseArticle } from './article-parser'
 import { readArticleFile } from './article-file'
 import { listContentFiles } from './content-files'
 import { contentLimits } from './content-limits'
+import { followInside } from './content-links'
 import { checkImage, type ImageCheck } from './image-check'
 
 /** Every valid article of a folder, and what was wrong with the rest. */
@@ -39,7 +39,10 @@ export function resolveImage(root: string, articleFile: string, src: string): { 
   const extension = posix.extname(inside).toLowerCase()
   if (!imageExtensions.has(extension))
     return { problem: `image "${src}" is not a picture file (${[...imageExtensions].join(', ')})` }
-  if (!existsSync(absolute) || !statSync(absolute).isFile()) return { problem: `image "${src}" was not found` }
+  // Links are followed only inside the folder: a picture on a stick must not be a way to read any file of the PC.
+  const found = followInside(root, absolute)
+  if ('problem' in found) return { problem: `image "${src}" ${found.problem.replace('the file itself', 'the picture itself')}` }
+  if (found.kind !== 'file') return { problem: `image "${src}" was not found` }
   return { path: inside.split(sep).join('/') }
 }
 

@@ -14,7 +14,19 @@ export const contentLimits = {
   /** Bytes of one picture. */
   imageBytes: 8 * 1024 * 1024,
   /** Pixels on each side of one picture: a phone photo (4032 × 3024) fits. */
-  imagePixels: 4096
+  imagePixels: 4096,
+  /**
+   * Bytes of one set of articles and their pictures copied into the data folder (a stick's, or the last good copy of
+   * IT's folder): 300 articles at most, with a few photos each, come to a small part of this. The data folder keeps up
+   * to four such copies at once (in use, the one before for Undo, the last good copy, a stick under review).
+   */
+  packBytes: 256 * 1024 * 1024,
+  /**
+   * Bytes a copy must leave free on the data folder's disk. A year of feedback is a few megabytes, but Windows stops
+   * writing reliably (updates, its page file, our log and feedback files) on a nearly full disk; a fixed amount is
+   * one IT can check, and on the smallest kiosk PCs (32 GB) it is under 2 % of the disk.
+   */
+  freeSpaceReserve: 512 * 1024 * 1024
 } as const
 
 /** A size in words: "4.8 MB", "300 KB". */

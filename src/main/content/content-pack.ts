@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { readdir, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ContentUpdateStatus, InstallBlock, PackReview } from '../../shared/content-update'
 import { reviewStatus } from '../../shared/content-review'
@@ -7,7 +7,9 @@ import type { Article } from '../../shared/domain'
 import { localDay } from '../../shared/local-day'
 import { fail, ok, type Result } from '../../shared/result'
 import type { RemovableDrive } from '../export/drives'
-import { copyArticles } from './content-copy'
+import { copyArticles, PackRefused, packSpace, type PackSpace } from './content-copy'
+import { readNames } from './content-files'
+import { contentLimits } from './content-limits'
 import { orderPlaylist, loadContentFolder, type FolderContent } from './content-library'
 import type { ContentService } from './content-service'
 import { articleReport } from './content-check'
@@ -24,6 +26,8 @@ export interface ContentPacksOptions {
   playlist: string[]
   now: () => Date
   logError: (message: string, error: unknown) => void
+  /** How much a stick's articles may take on the kiosk's disk; the kiosk's own limits unless a test says otherwise. */
+  space?: PackSpace
 }
 
 /** A stick's content as read, checked and staged, waiting for Install. */
@@ -38,10 +42,11 @@ const folderNames = ['content', 'kioskcontent', 'kiosk-content']
 
 /**
  * The content folder on a stick: a folder named `content` (or `KioskContent`, `kiosk-content`, in any capitals) at
- * its top, as in the kiosk's own repository; else the stick's top itself.
+ * its top, as in the kiosk's own repository; else the stick's top itself. Only the first `contentLimits.entries`
+ * names are read (a stick of photos may hold millions), and a link is never taken for the folder.
  */
 export async function contentFolderOn(drive: string): Promise<string> {
-  const entries = await readdir(drive, { withFileTypes: true })
+  const { entries } = await readNames(drive, contentLimits.entries)
   for (const name of folderNames) {
     const found = entries.find((entry) => entry.isDirectory() && entry.name.toLowerCase() === name)
     if (found) return join(drive, found.name)
@@ -107,7 +112,8 @@ export class ContentPacks {
     try {
       await copyArticles(
         content.articles.map((article) => ({ article, root: folder })),
-        staging
+        staging,
+        this.#options.space ?? packSpace
       )
       const staged = await loadContentFolder(staging)
       if (staged.version !== content.version) throw new Error('the stick changed while it was being read')
@@ -117,6 +123,8 @@ export class ContentPacks {
     } catch (error) {
       await rm(staging, { recursive: true, force: true })
       this.#options.service.keepStaging([])
+      if (error instanceof PackRefused)
+        return fail(error.reason === 'too-large' ? 'too-large' : 'disk-full', `${drive.label}: ${error.message}`)
       this.#options.logError('staging articles from a USB drive failed', error)
       return fail('write-failed', `the articles could not be read from ${drive.label}: ${error instanceof Error ? error.message : String(error)}`)
     }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, dirname, extname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Readability } from '@mozilla/readability'
@@ -9,6 +9,8 @@ import { toMdast } from 'hast-util-to-mdast'
 import { toString } from 'mdast-util-to-string'
 import { parseHTML } from 'linkedom'
 import { imageExtensions } from '../../../shared/article-schema'
+import { contentLimits, sizeInWords } from '../content-limits'
+import { followInside, isInside, linkProblems } from '../content-links'
 import { languageFromTag, languageOfText } from './article-language'
 import { firstSentences, type ImportedArticle } from './imported-article'
 import { tableCellHandlers } from './import-table'
@@ -169,6 +171,15 @@ const dataImageTypes: Record<string, string> = {
   'image/svg+xml': '.svg'
 }
 
+/** The path a file: address names on this machine, or null for one that names none (another machine's). */
+function fileUrlPath(url: string): string | null {
+  try {
+    return fileURLToPath(url)
+  } catch {
+    return null
+  }
+}
+
 /** Copies pictures saved with the page (its `_files` folder) or embedded in it, and leaves out those on the web, saying so. */
 export function pageImages(sourceFile: string): (url: string, alt: string) => ImageDecision {
   const taken = new Set<string>()
@@ -182,9 +193,10 @@ export function pageImages(sourceFile: string): (url: string, alt: string) => Im
       embedded += 1
       return { name: pictureName(`picture-${embedded}${extension}`, taken), bytes: Buffer.from(data[2] ?? '', 'base64') }
     }
-    let path: string
+    let path: string | null
     if (/^file:/i.test(url)) {
-      path = fileURLToPath(url)
+      // An address of another machine (file://server/share) has no path here, and is outside the folder anyway.
+      path = fileUrlPath(url)
     } else if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
       return {
         note: `The picture ${described} is on the web (${url}) and was left out: the kiosk shows no pictures from the internet.`
@@ -198,12 +210,26 @@ export function pageImages(sourceFile: string): (url: string, alt: string) => Im
       }
       path = resolve(dirname(sourceFile), decoded)
     }
+    // Only the page's own folder is read: a saved page must not be a way to copy any file of the PC into a draft.
+    const folder = dirname(sourceFile)
+    const outside = (what: string) => ({
+      note: `The picture ${described} is ${what}outside the folder the page was saved in and was left out (${url.slice(0, 200)}); save the page as "Web page, complete" to keep its pictures beside it.`
+    })
+    if (path === null || !isInside(folder, path)) return outside('')
     if (!imageExtensions.has(extname(path).toLowerCase())) {
       return { note: `The picture ${described} (${basename(path)}) is not a PNG, JPEG, WebP, GIF or SVG and was left out.` }
     }
-    if (!existsSync(path) || !statSync(path).isFile()) {
+    const found = followInside(folder, path)
+    if ('problem' in found && found.problem === linkProblems.outside) return outside('a link to somewhere ')
+    if ('problem' in found || found.kind !== 'file') {
       return {
         note: `The picture ${described} was not saved with the page (${url}) and was left out; save the page as "Web page, complete" to keep it.`
+      }
+    }
+    const { size } = statSync(path)
+    if (size > contentLimits.imageBytes) {
+      return {
+        note: `The picture ${described} is ${sizeInWords(size)}, more than the ${sizeInWords(contentLimits.imageBytes)} a picture may be, and was left out: save it smaller and add it by hand.`
       }
     }
     return { name: pictureName(basename(path), taken), bytes: readFileSync(path) }

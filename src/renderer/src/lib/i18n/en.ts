@@ -101,6 +101,7 @@ export const en = {
     'folder-read-only':
       'The drive or folder cannot be written to (it may be locked or read-only). Nothing was removed.',
     'disk-full': 'The drive is full. Free some space or use another drive. Nothing was removed.',
+    'too-large': 'That is more than the kiosk takes at once. Nothing was changed.',
     'verify-failed':
       'The export could not be checked after writing (was the drive removed?). Nothing was removed; please try again.',
     'write-failed': 'Writing the export failed. Nothing was removed; please try again or use another drive.',

@@ -97,6 +97,7 @@ export const es: Messages = {
     'folder-read-only':
       'No se puede escribir en la unidad o carpeta (puede estar bloqueada o ser de solo lectura). No se quitó nada.',
     'disk-full': 'La unidad está llena. Libere espacio o use otra unidad. No se quitó nada.',
+    'too-large': 'Es más de lo que el quiosco admite de una vez. No se cambió nada.',
     'verify-failed':
       'No se pudo comprobar la exportación después de escribirla (¿se quitó la unidad?). No se quitó nada; inténtelo de nuevo.',
     'write-failed': 'Falló la escritura de la exportación. No se quitó nada; inténtelo de nuevo o use otra unidad.',

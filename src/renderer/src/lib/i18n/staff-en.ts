@@ -187,7 +187,13 @@ export const staffEn = {
     undone: 'Undone. The previous articles are back on screen as soon as nobody is reading.',
     previewBand: 'Preview — not yet on the kiosk',
     closePreview: 'Close the preview',
-    failed: 'The articles could not be read or installed. Nothing on screen changed; please try again.'
+    failed: 'The articles could not be read or installed. Nothing on screen changed; please try again.',
+    tooLarge:
+      'The articles and pictures on the stick are more than the kiosk installs at once. Nothing on screen changed. ' +
+      'Leave out articles or pictures, or save the pictures smaller, then read the stick again.',
+    noRoom:
+      "The kiosk's disk has too little free space for these articles: it keeps space free for feedback. Nothing on " +
+      "screen changed. Ask IT to free space on the kiosk's disk."
   }
 }
 

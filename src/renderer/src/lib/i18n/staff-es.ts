@@ -191,6 +191,12 @@ export const staffEs: StaffMessages = {
     undone: 'Deshecho. Los artículos anteriores vuelven a la pantalla en cuanto nadie esté leyendo.',
     previewBand: 'Vista previa — aún no está en el quiosco',
     closePreview: 'Cerrar la vista previa',
-    failed: 'No se pudieron leer ni instalar los artículos. No cambió nada en pantalla; inténtelo de nuevo.'
+    failed: 'No se pudieron leer ni instalar los artículos. No cambió nada en pantalla; inténtelo de nuevo.',
+    tooLarge:
+      'Los artículos e imágenes de la memoria USB son más de lo que el quiosco instala de una vez. No cambió nada en ' +
+      'pantalla. Quite artículos o imágenes, o guarde las imágenes más pequeñas, y lea la memoria de nuevo.',
+    noRoom:
+      'El disco del quiosco tiene poco espacio libre para estos artículos: reserva espacio para las opiniones. No ' +
+      'cambió nada en pantalla. Pida a informática que libere espacio en el disco del quiosco.'
   }
 }
