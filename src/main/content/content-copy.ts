@@ -31,7 +31,7 @@ export const packSpace: PackSpace = {
     }
   },
   packBytes: contentLimits.packBytes,
-  reserveBytes: contentLimits.freeSpaceReserve
+  reserveBytes: contentLimits.freeSpaceReserveBytes
 }
 
 /** A copy refused before any byte was written: too large, or too little room on the disk; `reason` says which. */

@@ -26,7 +26,7 @@ export const contentLimits = {
    * writing reliably (updates, its page file, our log and feedback files) on a nearly full disk; a fixed amount is
    * one IT can check, and on the smallest kiosk PCs (32 GB) it is under 2 % of the disk.
    */
-  freeSpaceReserve: 512 * 1024 * 1024
+  freeSpaceReserveBytes: 512 * 1024 * 1024
 } as const
 
 /** A size in words: "4.8 MB", "300 KB". */

@@ -58,7 +58,7 @@ describe('the size of a content pack', () => {
 
   it('caps a pack and keeps a reserve of free space, both far above any set of patient articles', () => {
     expect(contentLimits.packBytes).toBeGreaterThanOrEqual(contentLimits.articles * contentLimits.articleBytes)
-    expect(contentLimits.freeSpaceReserve).toBeGreaterThanOrEqual(200 * megabyte)
+    expect(contentLimits.freeSpaceReserveBytes).toBeGreaterThanOrEqual(200 * megabyte)
   })
 
   it('copies nothing of a pack larger than the cap, saying how large it is and what the cap is', async () => {
@@ -86,7 +86,7 @@ describe('the size of a content pack', () => {
 
   it('refuses a stick whose pack would leave less than the reserve free on the kiosk disk, and stages nothing', async () => {
     const asked: string[] = []
-    const free = contentLimits.freeSpaceReserve + packBytes - 1
+    const free = contentLimits.freeSpaceReserveBytes + packBytes - 1
     const { packs, service } = packsFor({
       ...packSpace,
       freeBytes: async (folder) => {
@@ -109,7 +109,7 @@ describe('the size of a content pack', () => {
   })
 
   it('installs a pack that fits with the reserve to spare', async () => {
-    const { packs, service } = packsFor({ ...packSpace, freeBytes: async () => contentLimits.freeSpaceReserve + packBytes })
+    const { packs, service } = packsFor({ ...packSpace, freeBytes: async () => contentLimits.freeSpaceReserveBytes + packBytes })
     await service.reload()
     await packs.status()
     const review = await packs.scan('drive-1')
