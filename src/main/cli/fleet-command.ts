@@ -1,5 +1,8 @@
 import { resolve } from 'node:path'
 
+/** A text from a shared folder made safe to print: control characters (a terminal's escapes among them) become "?". */
+const printable = (text: string): string => text.replace(/\p{Cc}/gu, '?')
+
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /**
@@ -14,6 +17,7 @@ export async function runFleetReport(
   now: Date = new Date()
 ): Promise<number> {
   const { writeFleetReport } = await import('../export/fleet-report')
+  const { claimWords } = await import('../export/fleet-markup')
   try {
     const outcome = await writeFleetReport(resolve(folder), resolve(out), now)
     print(
@@ -21,7 +25,8 @@ export async function runFleetReport(
         `${plural(outcome.stations, 'station')}, ${plural(outcome.records, 'record')} counted once` +
         (outcome.duplicates > 0 ? ` (${outcome.duplicates} found in more than one file)` : '')
     )
-    for (const file of outcome.leftOut) print(`Left out: ${file.file}: ${file.reason}`)
+    for (const file of outcome.leftOut) print(`Left out: ${printable(file.file)}: ${printable(file.reason)}`)
+    for (const claim of outcome.claims) print(printable(claimWords(claim)))
     return 0
   } catch (error) {
     print(`The fleet report could not be written: ${error instanceof Error ? error.message : String(error)}`)

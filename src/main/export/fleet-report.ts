@@ -19,7 +19,7 @@ import {
   scanFleetFolder,
   type VerifiedExport
 } from './fleet-files'
-import { fleetReportHtml, type FleetStation, type FleetKiosk } from './fleet-markup'
+import { fleetReportHtml, type FleetStation, type FleetKiosk, type StationClaim } from './fleet-markup'
 import type { ReportFigures } from './report-html'
 
 // The fleet report: every kiosk's exports and status files in one shared folder, verified, counted once, side by side.
@@ -39,6 +39,8 @@ export interface FleetReportOutcome {
   /** Records found in more than one file, counted once. */
   duplicates: number
   leftOut: LeftOut[]
+  /** Station labels that more than one status file claims. */
+  claims: StationClaim[]
 }
 
 /**
@@ -163,6 +165,7 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
   found.leftOut.sort((a, b) => a.file.localeCompare(b.file))
 
   const kiosks = fleetKiosks(found, now)
+  const claims = stationClaims(kiosks)
   const figuresOf = (tallies: Tally[], engagement: EngagementTotals): ReportFigures => ({
     overall: overallFiguresOf(tallies),
     trend: trendOf(tallies, now),
@@ -190,10 +193,11 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
       combinedEngagement
     ),
     kiosks,
+    claims,
     unseenMinutes: unseenAfterMilliseconds / 60_000
   })
   await writeWhole(out, html)
-  return { html: out, csv: csvPath, stations: stations.size, records, duplicates, leftOut: found.leftOut }
+  return { html: out, csv: csvPath, stations: stations.size, records, duplicates, leftOut: found.leftOut, claims }
 }
 
 /**
@@ -310,4 +314,21 @@ export function fleetKiosks(found: Pick<FleetFolder, 'statuses'>, now: Date): Fl
       return { file: entry.file, status, problem: null, unseen: inHours && away > unseenAfterMilliseconds }
     })
     .sort((a, b) => (a.status?.station ?? a.file).localeCompare(b.status?.station ?? b.file))
+}
+
+/**
+ * Station labels that more than one status file claims. A kiosk's file is named after its label, so two files with one
+ * label are two kiosks given the same label, or a kiosk's file from before file names carried a hash of the label.
+ */
+export function stationClaims(kiosks: readonly FleetKiosk[]): StationClaim[] {
+  const files = new Map<string, string[]>()
+  for (const kiosk of kiosks) {
+    if (!kiosk.status) continue
+    const known = files.get(kiosk.status.station)
+    if (known) known.push(kiosk.file)
+    else files.set(kiosk.status.station, [kiosk.file])
+  }
+  return [...files]
+    .filter(([, claiming]) => claiming.length > 1)
+    .map(([station, claiming]) => ({ station, files: claiming.sort() }))
 }

@@ -119,4 +119,12 @@ describe('fleet report with untrusted files', () => {
     expect(await runFleetReport(shared, join(out, 'cli.html'), (line) => lines.push(line), now)).toBe(0)
     expect(lines.join('\n')).toMatch(/Left out: feedback_Room-3_2026-11-24_2026-11-24\.json: record 1/)
   })
+
+  it('prints no control character from a file name to the terminal', async () => {
+    await writeFile(join(shared, 'feedback_\u001b[2J_2026-11-24_2026-11-24.csv'), 'id\r\n')
+    const lines: string[] = []
+    expect(await runFleetReport(shared, join(out, 'cli.html'), (line) => lines.push(line), now)).toBe(0)
+    expect(lines.join('\n')).toContain('Left out: feedback_?[2J_2026-11-24_2026-11-24.csv: it has no manifest')
+    expect(lines.join('\n')).not.toContain('\u001b')
+  })
 })
