@@ -77,7 +77,7 @@ test.describe('report.html beside an export', () => {
     expect(await harness.core.staff.scheduledExport(folder, 'csv', true)).toBe(true)
     const names = await readdir(folder)
     const report = names.find((name) => name.endsWith('.report.html'))
-    expect(report).toMatch(/^feedback_Room-2_.*\.report\.html$/)
+    expect(report).toMatch(/^feedback_Room-2-614dbd39_.*\.report\.html$/)
     expect(names.filter((name) => name.startsWith('engagement_') && name.endsWith('.csv'))).toHaveLength(1)
     const path = join(folder, report ?? '')
     const text = await readFile(path, 'utf8')

@@ -58,17 +58,17 @@ test.describe('staff mode', () => {
     await kiosk.getByTestId('export-card').getByRole('button', { name: 'Everything' }).tap()
     await kiosk.getByTestId('export-now').tap()
     await expect(kiosk.getByTestId('export-outcome')).toContainText(
-      '12 records saved to feedback_Room-2_2026-11-01_2026-11-12.csv'
+      '12 records saved to feedback_Room-2-614dbd39_2026-11-01_2026-11-12.csv'
     )
     // The report is on by default; no patient has read anything yet, so there is no engagement file.
     await expect(kiosk.getByTestId('export-also')).toHaveText(
-      'Also written: feedback_Room-2_2026-11-01_2026-11-12.report.html.'
+      'Also written: feedback_Room-2-614dbd39_2026-11-01_2026-11-12.report.html.'
     )
     const names = (await readdir(usb)).sort()
     expect(names).toEqual([
-      'feedback_Room-2_2026-11-01_2026-11-12.csv',
-      'feedback_Room-2_2026-11-01_2026-11-12.csv.manifest.json',
-      'feedback_Room-2_2026-11-01_2026-11-12.report.html'
+      'feedback_Room-2-614dbd39_2026-11-01_2026-11-12.csv',
+      'feedback_Room-2-614dbd39_2026-11-01_2026-11-12.csv.manifest.json',
+      'feedback_Room-2-614dbd39_2026-11-01_2026-11-12.report.html'
     ])
     const csv = await readFile(join(usb, names[0] ?? ''), 'utf8')
     const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {

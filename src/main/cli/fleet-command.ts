@@ -1,6 +1,9 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 
+/** A text from a shared folder made safe to print: control characters (a terminal's escapes among them) become "?". */
+const printable = (text: string): string => text.replace(/\p{Cc}/gu, '?')
+
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /**
@@ -15,6 +18,7 @@ export async function runFleetReport(
   now: Date = new Date()
 ): Promise<number> {
   const { writeFleetReport } = await import('../export/fleet-report')
+  const { claimWords } = await import('../export/fleet-markup')
   try {
     // IT's script often names a reports folder it has not made yet.
     await mkdir(dirname(resolve(out)), { recursive: true })
@@ -24,7 +28,8 @@ export async function runFleetReport(
         `${plural(outcome.stations, 'station')}, ${plural(outcome.records, 'record')} counted once` +
         (outcome.duplicates > 0 ? ` (${outcome.duplicates} found in more than one file)` : '')
     )
-    for (const file of outcome.leftOut) print(`Left out: ${file.file}: ${file.reason}`)
+    for (const file of outcome.leftOut) print(`Left out: ${printable(file.file)}: ${printable(file.reason)}`)
+    for (const claim of outcome.claims) print(printable(claimWords(claim)))
     return 0
   } catch (error) {
     print(`The fleet report could not be written: ${error instanceof Error ? error.message : String(error)}`)

@@ -7,9 +7,9 @@ import {
   type ExportErrorCode,
   type ExportFormat,
   type ExportFs,
-  fileSafe,
   type Manifest,
   removeExport,
+  stationFileLabel,
   writeCheckedFile,
   writeExport,
   writeExportFile
@@ -41,10 +41,10 @@ export type ExportSetOutcome =
   | { ok: true; feedback: WrittenExport | null; engagement: WrittenExport | null; report: string | null }
   | { ok: false; code: ExportErrorCode; message: string }
 
-/** `engagement_<station>_<first day>_<last day>.<format>`, as the feedback export is named. */
+/** `engagement_<station label>_<first day>_<last day>.<format>`, as the feedback export is named. */
 export function engagementFileName(rows: readonly EngagementRow[], station: string, format: ExportFormat): string {
   const days = rows.map((row) => row.day).sort()
-  return `engagement_${fileSafe(station)}_${days[0] ?? ''}_${days.at(-1) ?? ''}.${format}`
+  return `engagement_${stationFileLabel(station)}_${days[0] ?? ''}_${days.at(-1) ?? ''}.${format}`
 }
 
 /** The report's name: beside the data, named after the feedback (or engagement) file it describes. */

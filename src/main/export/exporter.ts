@@ -53,7 +53,15 @@ export function fileSafe(text: string): string {
   )
 }
 
-/** `feedback_<station>_<from>_<to>.<format>`, the dates being the clinic's days of the first and last record. */
+/**
+ * A station's part of a file name: its label made file-safe (readable), then 8 hex digits of the SHA-256 of the whole
+ * label, since fileSafe alone gives one name to labels that differ only after 40 characters or only in non-Latin letters.
+ */
+export function stationFileLabel(station: string): string {
+  return `${fileSafe(station)}-${createHash('sha256').update(station, 'utf8').digest('hex').slice(0, 8)}`
+}
+
+/** `feedback_<station label>_<from>_<to>.<format>` (see stationFileLabel), the dates being the clinic's days of the first and last record. */
 export function exportFileName(request: Pick<ExportRequest, 'records' | 'station' | 'format'>): string {
   let first: string | undefined
   let last: string | undefined
@@ -63,7 +71,7 @@ export function exportFileName(request: Pick<ExportRequest, 'records' | 'station
   }
   const from = first ? localDay(first) : ''
   const to = last ? localDay(last) : ''
-  return `feedback_${fileSafe(request.station)}_${from}_${to}.${request.format}`
+  return `feedback_${stationFileLabel(request.station)}_${from}_${to}.${request.format}`
 }
 
 /** Counts the records a written file holds by reading it back as its format says, from its bytes. */

@@ -20,6 +20,17 @@ export interface FleetKiosk {
   unseen: boolean
 }
 
+/** A station label that more than one status file claims, and those files. */
+export interface StationClaim {
+  station: string
+  files: string[]
+}
+
+/** Why two status files may claim one station, in the words the report and the command line both use. */
+export const claimWords = (claim: StationClaim): string =>
+  `${claim.files.length} status files claim the station ${claim.station}: ${claim.files.join(', ')} ` +
+  '(two kiosks with one label, or a file left from before an update: give each kiosk its own stationLabel)'
+
 /** What the fleet report shows. */
 export interface FleetReport {
   generatedAt: Date
@@ -32,6 +43,8 @@ export interface FleetReport {
   stations: FleetStation[]
   combined: ReportFigures
   kiosks: FleetKiosk[]
+  /** Station labels claimed by more than one status file. */
+  claims: StationClaim[]
   unseenMinutes: number
 }
 
@@ -45,7 +58,7 @@ const contentWords: Record<string, string> = {
 
 const stamp = (at: string) => `${at.slice(0, 16).replace('T', ' ')} UTC`
 
-function kioskRow(kiosk: FleetKiosk, unseenMinutes: number): Markup {
+function kioskRow(kiosk: FleetKiosk, unseenMinutes: number, claimed: ReadonlySet<string>): Markup {
   const status = kiosk.status
   if (!status)
     return html`<tr>
@@ -54,7 +67,7 @@ function kioskRow(kiosk: FleetKiosk, unseenMinutes: number): Markup {
     </tr>`
   const scheduled = status.lastScheduledExport
   return html`<tr>
-    <td>${status.station}</td>
+    <td${claimed.has(status.station) ? html` class="flag"` : ''}>${status.station}</td>
     <td>${status.appVersion}</td>
     <td>${contentWords[status.content.source] ?? status.content.source}, ${status.content.version}</td>
     <td${kiosk.unseen ? html` class="flag"` : ''}>
@@ -71,23 +84,25 @@ function kioskRow(kiosk: FleetKiosk, unseenMinutes: number): Markup {
 export function fleetCard(report: FleetReport): Markup {
   if (report.kiosks.length === 0)
     return card('Kiosks', html`<p>No status files in this folder: set <code>statusFolder</code> on the kiosks.</p>`)
+  const claimed = new Set(report.claims.map((claim) => claim.station))
   return card(
     'Kiosks',
-    html`<table>
-      <thead>
-        <tr>
-          <th>Station</th>
-          <th>Version</th>
-          <th>Content</th>
-          <th>Last seen</th>
-          <th class="number">Records held / not exported</th>
-          <th>Last export</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${report.kiosks.map((kiosk) => kioskRow(kiosk, report.unseenMinutes))}
-      </tbody>
-    </table>`
+    html`${report.claims.map((claim) => html`<p class="flag">${claimWords(claim)}</p>`)}
+      <table>
+        <thead>
+          <tr>
+            <th>Station</th>
+            <th>Version</th>
+            <th>Content</th>
+            <th>Last seen</th>
+            <th class="number">Records held / not exported</th>
+            <th>Last export</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${report.kiosks.map((kiosk) => kioskRow(kiosk, report.unseenMinutes, claimed))}
+        </tbody>
+      </table>`
   )
 }
 

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
 import * as nodeFs from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { once } from 'node:events'
 import { isDisplayAwake } from '../../shared/display-schedule'
 import type { FeedbackRecord } from '../../shared/feedback'
 import type { ArticleDay } from '../feedback/engagement-store'
@@ -11,8 +9,17 @@ import { articleSummariesOf, overallFiguresOf, smallGroup, type Tally, tally, tr
 import type { EngagementRow } from './engagement-format'
 import { csvCell, csvCells, csvColumns, neutraliseFormula } from './export-format'
 import { IdSet } from './id-set'
-import { engagementRowsOf, eachFeedbackBatch, type FleetFolder, type LeftOut, scanFleetFolder } from './fleet-files'
-import { fleetReportHtml, type FleetStation, type FleetKiosk } from './fleet-markup'
+import { FileProblem } from './fleet-checks'
+import { CombinedCsv } from './fleet-csv'
+import {
+  engagementRowsOf,
+  eachFeedbackBatch,
+  type FleetFolder,
+  type LeftOut,
+  scanFleetFolder,
+  type VerifiedExport
+} from './fleet-files'
+import { fleetReportHtml, type FleetStation, type FleetKiosk, type StationClaim } from './fleet-markup'
 import type { ReportFigures } from './report-html'
 
 // The fleet report: every kiosk's exports and status files in one shared folder, verified, counted once, side by side.
@@ -32,6 +39,8 @@ export interface FleetReportOutcome {
   /** Records found in more than one file, counted once. */
   duplicates: number
   leftOut: LeftOut[]
+  /** Station labels that more than one status file claims. */
+  claims: StationClaim[]
 }
 
 /**
@@ -90,67 +99,73 @@ async function writeWhole(path: string, text: string): Promise<void> {
 /** The combined CSV's name: the report's, with .csv for .html. */
 export const combinedCsvPath = (htmlPath: string): string => `${htmlPath.replace(/\.html?$/i, '')}.csv`
 
+/** What one feedback file adds, held apart until the whole file proved sound, so a bad file adds nothing at all. */
+interface FileCounts {
+  stations: Map<string, StationCounts>
+  ids: IdSet
+  records: number
+  duplicates: number
+}
+
 /**
  * Reads a shared folder of kiosk exports and status files and writes the fleet report (`out`, HTML) and one combined
  * CSV of every verified record, each once (`<out>.csv`). Records are streamed from the files to the CSV and into
- * per-station tallies; only their ids are kept, to count each record once however many files hold it.
+ * per-station tallies; only their ids are kept, to count each record once however many files hold it. A file with a
+ * record the kiosk would not have stored is taken back out of the CSV and the tallies, and named with its problem.
  */
 export async function writeFleetReport(folder: string, out: string, now = new Date()): Promise<FleetReportOutcome> {
   const found = await scanFleetFolder(folder)
   const csvPath = combinedCsvPath(out)
-  const temporaryCsv = join(dirname(csvPath), `.${basename(csvPath)}.${randomBytes(4).toString('hex')}.partial`)
   const stations = new Map<string, StationCounts>()
   const names = new Interned()
-  const station = (label: string) => {
-    let counts = stations.get(label)
-    if (!counts) stations.set(names.of(label), (counts = new StationCounts()))
+  const stationIn = (into: Map<string, StationCounts>, label: string) => {
+    let counts = into.get(label)
+    if (!counts) into.set(names.of(label), (counts = new StationCounts()))
     return counts
   }
+  const station = (label: string) => stationIn(stations, label)
   let records = 0
   let duplicates = 0
-  const csv = createWriteStream(temporaryCsv, 'utf8')
+  const csv = await CombinedCsv.open(csvPath)
   try {
-    const write = async (text: string) => {
-      if (!csv.write(text)) await once(csv, 'drain')
-    }
-    await write(`\uFEFF${csvColumns.map(csvCell).join(',')}\r\n`)
+    await csv.write(`\uFEFF${csvColumns.map(csvCell).join(',')}\r\n`)
     const seen = new IdSet()
-    let piece = ''
     for (const file of found.exports.filter((candidate) => candidate.kind === 'feedback')) {
-      await eachFeedbackBatch(file, async (batch) => {
-        for (const record of batch) {
-          if (!seen.add(record.id)) {
-            duplicates += 1
-            continue
-          }
-          records += 1
-          // The record was made for this count alone: its ids are swapped for copies the tallies may keep.
-          record.articleId = names.of(record.articleId)
-          if (record.sectionId !== null) record.sectionId = names.of(record.sectionId)
-          station(record.station).add(record)
-          piece += `${csvCells(record)
-            .map((cell) => csvCell(neutraliseFormula(cell)))
-            .join(',')}\r\n`
-        }
-        await write(piece)
-        piece = ''
-      })
+      await csv.mark()
+      const counts: FileCounts = { stations: new Map(), ids: new IdSet(), records: 0, duplicates: 0 }
+      try {
+        await countFeedbackFile(file, counts, seen, names, stationIn, (text) => csv.write(text))
+      } catch (error) {
+        if (!(error instanceof FileProblem)) throw error
+        await csv.rollback()
+        found.leftOut.push({ file: basename(file.path), reason: error.message })
+        continue
+      }
       // Counted up at the end of each file, so no file's records (nor its text) wait in a batch for the next.
-      for (const counts of stations.values()) counts.flush()
+      for (const [label, fileCounts] of counts.stations) {
+        fileCounts.flush()
+        const into = station(label)
+        into.records += fileCounts.records
+        into.tallies.push(...fileCounts.tallies)
+      }
+      seen.addAll(counts.ids)
+      records += counts.records
+      duplicates += counts.duplicates
     }
-    await write(piece)
-    csv.end()
-    await once(csv, 'finish')
-    await nodeFs.rename(temporaryCsv, csvPath)
+    await csv.finish()
   } catch (error) {
-    csv.destroy()
-    await nodeFs.unlink(temporaryCsv).catch(() => {})
+    await csv.discard()
     throw error
   }
   for (const counts of stations.values()) counts.flush()
   await addEngagementOf(found, station)
+  // A file found bad while it was read is in no figure, so it is no verified file either.
+  const leftOutNames = new Set(found.leftOut.map((file) => file.file))
+  found.exports = found.exports.filter((file) => !leftOutNames.has(basename(file.path)))
+  found.leftOut.sort((a, b) => a.file.localeCompare(b.file))
 
   const kiosks = fleetKiosks(found, now)
+  const claims = stationClaims(kiosks)
   const figuresOf = (tallies: Tally[], engagement: EngagementTotals): ReportFigures => ({
     overall: overallFiguresOf(tallies),
     trend: trendOf(tallies, now),
@@ -178,10 +193,43 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
       combinedEngagement
     ),
     kiosks,
+    claims,
     unseenMinutes: unseenAfterMilliseconds / 60_000
   })
   await writeWhole(out, html)
-  return { html: out, csv: csvPath, stations: stations.size, records, duplicates, leftOut: found.leftOut }
+  return { html: out, csv: csvPath, stations: stations.size, records, duplicates, leftOut: found.leftOut, claims }
+}
+
+/**
+ * Counts one feedback file into `counts` (its own stations and ids) and writes its new records to the CSV; rejects with
+ * a FileProblem when a record of it breaks the kiosk's schema, and the caller then drops what it counted.
+ */
+async function countFeedbackFile(
+  file: VerifiedExport,
+  counts: FileCounts,
+  seen: IdSet,
+  names: Interned,
+  stationIn: (into: Map<string, StationCounts>, label: string) => StationCounts,
+  write: (text: string) => Promise<void>
+): Promise<void> {
+  await eachFeedbackBatch(file, async (batch) => {
+    let piece = ''
+    for (const record of batch) {
+      if (!counts.ids.addUnlessIn(record.id, seen)) {
+        counts.duplicates += 1
+        continue
+      }
+      counts.records += 1
+      // The record was made for this count alone: its ids are swapped for copies the tallies may keep.
+      record.articleId = names.of(record.articleId)
+      if (record.sectionId !== null) record.sectionId = names.of(record.sectionId)
+      stationIn(counts.stations, record.station).add(record)
+      piece += `${csvCells(record)
+        .map((cell) => csvCell(neutraliseFormula(cell)))
+        .join(',')}\r\n`
+    }
+    await write(piece)
+  })
 }
 
 /**
@@ -190,39 +238,63 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
  */
 async function addEngagementOf(found: FleetFolder, station: (label: string) => StationCounts): Promise<void> {
   const latest = new Map<string, { exportedAt: string; row: EngagementRow }>()
-  for (const file of found.exports.filter((candidate) => candidate.kind === 'engagement'))
-    for (const row of await engagementRowsOf(file)) {
+  for (const file of found.exports.filter((candidate) => candidate.kind === 'engagement')) {
+    let rows: EngagementRow[]
+    try {
+      rows = await engagementRowsOf(file)
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error
+      found.leftOut.push({ file: basename(file.path), reason: error.message })
+      continue
+    }
+    for (const row of rows) {
       const key = [row.station, row.day, row.articleId, row.sectionId ?? ''].join('\u0000')
       const known = latest.get(key)
       if (!known || known.exportedAt < file.manifest.exportedAt)
         latest.set(key, { exportedAt: file.manifest.exportedAt, row })
     }
+  }
   for (const { row } of latest.values()) {
     const totals = station(row.station).engagement
     let article = totals.get(row.articleId)
-    if (!article) totals.set(row.articleId, (article = { visits: 0, finished: 0, feedback: 0, sections: {} }))
+    if (!article) totals.set(row.articleId, (article = emptyArticle()))
     if (row.sectionId === null) {
       article.visits += row.visits ?? 0
       article.finished += row.finished ?? 0
       article.feedback += row.feedback ?? 0
       continue
     }
-    const section = (article.sections[row.sectionId] ??= { reached: 0, shown: 0, time: [0, 0, 0, 0] })
+    const section = sectionIn(article, row.sectionId)
     section.reached += row.reached ?? 0
     section.shown += row.shown ?? 0
     row.time?.forEach((views, bucket) => (section.time[bucket as 0] += views))
   }
 }
 
+/** An article's counts with a prototype-free table of sections, so no section id ("constructor") finds a built-in. */
+const emptyArticle = (): ArticleDay => ({
+  visits: 0,
+  finished: 0,
+  feedback: 0,
+  sections: Object.create(null) as ArticleDay['sections']
+})
+
+/** The counts of a section of an article, made when first met. */
+function sectionIn(article: ArticleDay, sectionId: string): ArticleDay['sections'][string] {
+  const known = Object.hasOwn(article.sections, sectionId) ? article.sections[sectionId] : undefined
+  if (known) return known
+  return (article.sections[sectionId] = { reached: 0, shown: 0, time: [0, 0, 0, 0] })
+}
+
 function mergeEngagement(into: EngagementTotals, from: EngagementTotals): void {
   for (const [articleId, article] of from) {
-    const known: ArticleDay = into.get(articleId) ?? { visits: 0, finished: 0, feedback: 0, sections: {} }
+    const known: ArticleDay = into.get(articleId) ?? emptyArticle()
     into.set(articleId, known)
     known.visits += article.visits
     known.finished += article.finished
     known.feedback += article.feedback
     for (const [sectionId, section] of Object.entries(article.sections)) {
-      const target = (known.sections[sectionId] ??= { reached: 0, shown: 0, time: [0, 0, 0, 0] })
+      const target = sectionIn(known, sectionId)
       target.reached += section.reached
       target.shown += section.shown
       section.time.forEach((views, bucket) => (target.time[bucket as 0] += views))
@@ -242,4 +314,21 @@ export function fleetKiosks(found: Pick<FleetFolder, 'statuses'>, now: Date): Fl
       return { file: entry.file, status, problem: null, unseen: inHours && away > unseenAfterMilliseconds }
     })
     .sort((a, b) => (a.status?.station ?? a.file).localeCompare(b.status?.station ?? b.file))
+}
+
+/**
+ * Station labels that more than one status file claims. A kiosk's file is named after its label, so two files with one
+ * label are two kiosks given the same label, or a kiosk's file from before file names carried a hash of the label.
+ */
+export function stationClaims(kiosks: readonly FleetKiosk[]): StationClaim[] {
+  const files = new Map<string, string[]>()
+  for (const kiosk of kiosks) {
+    if (!kiosk.status) continue
+    const known = files.get(kiosk.status.station)
+    if (known) known.push(kiosk.file)
+    else files.set(kiosk.status.station, [kiosk.file])
+  }
+  return [...files]
+    .filter(([, claiming]) => claiming.length > 1)
+    .map(([station, claiming]) => ({ station, files: claiming.sort() }))
 }

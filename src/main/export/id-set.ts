@@ -13,8 +13,16 @@ export class IdSet {
 
   /** Adds an id; false when it was already there. */
   add(id: string): boolean {
+    return this.addUnlessIn(id, null)
+  }
+
+  /**
+   * Adds an id unless it is in `known` or already here; false then. A file's ids go into a set of their own this way,
+   * and join the report's with addAll only once the whole file proved sound.
+   */
+  addUnlessIn(id: string, known: IdSet | null): boolean {
     if (!uuid.test(id)) {
-      if (this.#others.has(id)) return false
+      if (this.#others.has(id) || (known !== null && known.#others.has(id))) return false
       // A copy: the id as parsed is a slice of its whole file's text, which would otherwise stay in memory.
       this.#others.add(Buffer.from(id, 'utf8').toString('utf8'))
       return true
@@ -23,10 +31,42 @@ export class IdSet {
     const b = Number.parseInt(id.slice(9, 13) + id.slice(14, 18), 16) >>> 0
     const c = Number.parseInt(id.slice(19, 23) + id.slice(24, 28), 16) >>> 0
     const d = Number.parseInt(id.slice(28, 36), 16) >>> 0
+    if (known !== null && known.#slotOf(a, b, c, d) >= 0) return false
     if (!this.#insert(a, b, c, d)) return false
+    this.#added()
+    return true
+  }
+
+  /** Adds every id of `other`. */
+  addAll(other: IdSet): void {
+    for (const id of other.#others) this.#others.add(id)
+    const words = other.#words
+    for (let slot = 0; slot < other.#used.length; slot += 1)
+      if (other.#used[slot] === 1) {
+        const at = slot * 4
+        if (
+          this.#insert(words[at] as number, words[at + 1] as number, words[at + 2] as number, words[at + 3] as number)
+        )
+          this.#added()
+      }
+  }
+
+  #added(): void {
     this.#count += 1
     if (this.#count * 2 > this.#used.length) this.#grow()
-    return true
+  }
+
+  /** The slot holding the id of these four words, or -1. */
+  #slotOf(a: number, b: number, c: number, d: number): number {
+    const mask = this.#used.length - 1
+    let slot = (Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(c ^ d, 0xc2b2ae35)) & mask
+    for (;;) {
+      if (this.#used[slot] === 0) return -1
+      const at = slot * 4
+      const words = this.#words
+      if (words[at] === a && words[at + 1] === b && words[at + 2] === c && words[at + 3] === d) return slot
+      slot = (slot + 1) & mask
+    }
   }
 
   #insert(a: number, b: number, c: number, d: number): boolean {

@@ -68,6 +68,9 @@ const articleDaySchema = {
   }
 }
 
+/** The parts of the month file's schema the fleet report checks an engagement export's rows with. */
+export const engagementSchemaParts = { count, articleIdPattern: slug, sectionDay: sectionDaySchema } as const
+
 /** The options of a month file: its schema, defaults and data version. */
 export const engagementFileOptions = (): JsonFileOptions<MonthData> => ({
   schema: {

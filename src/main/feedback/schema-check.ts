@@ -14,5 +14,11 @@ addFormats.default(ajv)
  */
 export function compileSchema(schema: Record<string, unknown>): SchemaCheck {
   const validate = ajv.compile(schema)
-  return (value) => (validate(value) ? null : ajv.errorsText(validate.errors, { dataVar: 'value' }))
+  return (value) => {
+    if (validate(value)) return null
+    const words = ajv.errorsText(validate.errors, { dataVar: 'value' })
+    // "must NOT have additional properties" alone does not say which; the name is cut short, as it comes from outside.
+    const extra = validate.errors?.[0]?.params['additionalProperty'] as unknown
+    return typeof extra === 'string' ? `${words} (${JSON.stringify(extra.slice(0, 40))})` : words
+  }
 }

@@ -6,7 +6,7 @@ import type { KioskConfig } from '../../shared/config'
 import type { ContentSourceKind } from '../../shared/content-update'
 import type { DataHealth, StatusFolderState } from '../../shared/staff'
 import type { Timers } from '../../shared/timers'
-import { fileSafe } from '../export/exporter'
+import { stationFileLabel } from '../export/exporter'
 
 // The status file a kiosk keeps in the configured `statusFolder`, so one report can show a whole fleet: how the kiosk
 // stands, never anything about a patient. Written whole to a temporary file and renamed over the last one, so a reader
@@ -21,7 +21,7 @@ export const statusEveryMilliseconds = 5 * 60_000
 /** How soon a status that could not be written is tried again. */
 export const statusRetryMilliseconds = 60_000
 
-/** What `<station>.status.json` holds. */
+/** What `<station label>.status.json` holds. */
 export interface KioskStatus {
   format: typeof statusFormat.name
   version: typeof statusFormat.version
@@ -73,8 +73,11 @@ export function kioskStatusOf(
   }
 }
 
-/** The status file's name for a station: `<station>.status.json`, with the station made safe as export names are. */
-export const statusFileName = (station: string): string => `${fileSafe(station)}.status.json`
+/**
+ * The status file's name for a station: `<station label>.status.json`, the label made safe and unique as export names
+ * are (stationFileLabel). Kiosks before it wrote `<fileSafe(station)>.status.json`; the fleet report reads both.
+ */
+export const statusFileName = (station: string): string => `${stationFileLabel(station)}.status.json`
 
 /** The file operations the status writer uses; node:fs/promises unless a test passes its own. */
 export type StatusFs = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink'>

@@ -51,7 +51,7 @@ describe('exporter', () => {
 
   it('names the file after the station and the first and last day it holds', () => {
     expect(exportFileName({ records, station: 'Room 2', format: 'csv' })).toBe(
-      'feedback_Room-2_2026-11-01_2026-11-03.csv'
+      'feedback_Room-2-614dbd39_2026-11-01_2026-11-03.csv'
     )
     expect(fileSafe('Sala de espera / Niños: 1')).toBe('Sala-de-espera-Ninos-1')
     expect(fileSafe('///')).toBe('kiosk')
@@ -69,7 +69,11 @@ describe('exporter', () => {
     expect(rows.map((row) => row['id'])).toEqual(records.map((record) => record.id))
     expect(rows[1]?.['comment']).toBe('Clear, "kind" and short')
     const manifest = JSON.parse(await readFile(outcome.manifestFile, 'utf8'))
-    expect(manifest).toMatchObject({ file: 'feedback_Room-2_2026-11-01_2026-11-03.csv', records: 3, format: 'csv' })
+    expect(manifest).toMatchObject({
+      file: 'feedback_Room-2-614dbd39_2026-11-01_2026-11-03.csv',
+      records: 3,
+      format: 'csv'
+    })
     const { createHash } = await import('node:crypto')
     expect(manifest.sha256).toBe(
       createHash('sha256')
@@ -110,10 +114,10 @@ describe('exporter', () => {
     const third = await writeExport({ ...request(folder), records: records.slice(0, 3) })
     if (!first.ok || !second.ok || !third.ok) throw new Error('an export failed')
     expect([first.manifest.file, third.manifest.file]).toEqual([
-      'feedback_Room-2_2026-11-01_2026-11-03.csv',
-      'feedback_Room-2_2026-11-01_2026-11-03_2.csv'
+      'feedback_Room-2-614dbd39_2026-11-01_2026-11-03.csv',
+      'feedback_Room-2-614dbd39_2026-11-01_2026-11-03_2.csv'
     ])
-    expect(second.manifest.file).toBe('feedback_Room-2_2026-11-03_2026-11-03.csv')
+    expect(second.manifest.file).toBe('feedback_Room-2-614dbd39_2026-11-03_2026-11-03.csv')
     const rows = (await readFile(first.file, 'utf8')).trim().split('\r\n')
     expect(rows).toHaveLength(4)
     expect((await readdir(folder)).filter((name) => name.endsWith('.manifest.json'))).toHaveLength(3)
@@ -237,7 +241,7 @@ describe('exporter', () => {
   })
 
   describe('leaves nothing in place unless the whole export succeeded', () => {
-    const name = 'feedback_Room-2_2026-11-01_2026-11-03.csv'
+    const name = 'feedback_Room-2-614dbd39_2026-11-01_2026-11-03.csv'
     /** A drive that does everything a real one does, except where `fails` says it fails. */
     const drive = (fails: { writev?: (path: string) => boolean; rename?: (to: string) => boolean }): ExportFs => ({
       ...nodeFs,
@@ -263,7 +267,10 @@ describe('exporter', () => {
       expect(await writeExport(request(folder), full)).toMatchObject({ ok: false, code: 'disk-full' })
       expect((await readdir(folder)).sort()).toEqual(before)
       const next = await writeExport(request(folder))
-      expect(next).toMatchObject({ ok: true, manifest: { file: 'feedback_Room-2_2026-11-01_2026-11-03_2.csv' } })
+      expect(next).toMatchObject({
+        ok: true,
+        manifest: { file: 'feedback_Room-2-614dbd39_2026-11-01_2026-11-03_2.csv' }
+      })
     })
 
     it('when the manifest cannot be renamed into place: the export file renamed before it is taken away again', async () => {

@@ -46,6 +46,7 @@ describe('fleet report', () => {
   const cleanup: string[] = []
   const names: Record<string, string> = {}
 
+  // Three kiosk cores and four exports take over vitest's 10 s on a loaded 2-core machine.
   beforeAll(async () => {
     shared = await mkdtemp(join(tmpdir(), 'kiosk-fleet-share-'))
     out = await mkdtemp(join(tmpdir(), 'kiosk-fleet-out-'))
@@ -76,7 +77,7 @@ describe('fleet report', () => {
     await writeStatusFile(shared, { ...late, writtenAt: new Date(now.getTime() - 20 * 60_000).toISOString() })
     const whole = JSON.stringify(await three.core.staff.kioskStatus(), null, 2)
     await writeFile(join(shared, 'Room-3.status.json'), whole.slice(0, whole.length / 2))
-  })
+  }, 60_000)
   afterAll(async () => {
     for (const folder of cleanup) await rm(folder, { recursive: true, force: true })
   })

@@ -33,4 +33,30 @@ describe('the set of counted ids', () => {
     for (const id of ids) expect(packed.add(id)).toBe(true)
     for (const id of ids) expect(packed.add(id)).toBe(false)
   })
+
+  it('keeps the ids of a file apart until they are added whole, as a Set per file would', () => {
+    const id = fc.oneof(fc.uuid(), fc.constantFrom('a', 'b', 'not-a-uuid'))
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ ids: fc.array(id, { maxLength: 300 }), sound: fc.boolean() }), { maxLength: 8 }),
+        (files) => {
+          const seen = new IdSet()
+          const plain = new Set<string>()
+          for (const file of files) {
+            const own = new IdSet()
+            const ownPlain = new Set<string>()
+            for (const one of file.ids) {
+              expect(own.addUnlessIn(one, seen)).toBe(!plain.has(one) && !ownPlain.has(one))
+              ownPlain.add(one)
+            }
+            if (!file.sound) continue
+            seen.addAll(own)
+            for (const one of ownPlain) plain.add(one)
+          }
+          for (const one of plain) expect(seen.add(one)).toBe(false)
+        }
+      ),
+      { numRuns: 50 }
+    )
+  })
 })

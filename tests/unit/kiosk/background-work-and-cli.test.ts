@@ -172,8 +172,8 @@ describe('command line for IT', () => {
   it('exports records since a date, verified, marks them exported, and exits 0', async () => {
     expect(await run(['--export', out, '--since', '2026-11-01'])).toBe(exitCodes.ok)
     expect((await readdir(out)).sort()).toEqual([
-      'feedback_Front_2026-11-02_2026-11-03.csv',
-      'feedback_Front_2026-11-02_2026-11-03.csv.manifest.json'
+      'feedback_Front-a6175902_2026-11-02_2026-11-03.csv',
+      'feedback_Front-a6175902_2026-11-02_2026-11-03.csv.manifest.json'
     ])
     expect(lines.at(-1)).toContain('Exported 2 records')
     expect(await core.feedbackStore.unexportedRecords()).toHaveLength(1)

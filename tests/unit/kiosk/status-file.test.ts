@@ -100,8 +100,8 @@ describe('status file', () => {
   it('is written at start with how the kiosk stands, and nothing about a patient, then every 5 minutes', async () => {
     const clockwork = manualTimers()
     await writer(clockwork.timers).status.start()
-    expect(await readdir(shared)).toEqual(['Room-2-east.status.json'])
-    const text = await readFile(join(shared, 'Room-2-east.status.json'), 'utf8')
+    expect(await readdir(shared)).toEqual(['Room-2-east-211c7dd4.status.json'])
+    const text = await readFile(join(shared, 'Room-2-east-211c7dd4.status.json'), 'utf8')
     const status = JSON.parse(text) as KioskStatus
     expect(status).toMatchObject({
       format: 'waiting-room-kiosk-status',
@@ -129,7 +129,7 @@ describe('status file', () => {
     await core.staff.exportTo(shared, 'share', 'csv', [...records], { kind: 'all' })
     clockwork.next()
     await vi.waitFor(async () => {
-      const again = JSON.parse(await readFile(join(shared, 'Room-2-east.status.json'), 'utf8')) as KioskStatus
+      const again = JSON.parse(await readFile(join(shared, 'Room-2-east-211c7dd4.status.json'), 'utf8')) as KioskStatus
       expect(again.records).toEqual({ held: 3, notExported: 0 })
       expect(again.lastExport?.records).toBe(3)
     })
@@ -138,7 +138,7 @@ describe('status file', () => {
   it('replaces the last status whole: a write that breaks off leaves the previous file and no partial one', async () => {
     const first = await core.staff.kioskStatus()
     await writeStatusFile(shared, first)
-    const before = await readFile(join(shared, 'Room-2-east.status.json'), 'utf8')
+    const before = await readFile(join(shared, 'Room-2-east-211c7dd4.status.json'), 'utf8')
     // The share goes away halfway through writing: half the text is on the drive, then the write fails.
     const breaking: StatusFs = {
       ...nodeFs,
@@ -153,8 +153,8 @@ describe('status file', () => {
       }) as StatusFs['open']
     }
     await expect(writeStatusFile(shared, { ...first, uptimeSeconds: 99_999 }, breaking)).rejects.toThrow(/network/)
-    expect(await readdir(shared)).toEqual(['Room-2-east.status.json'])
-    expect(await readFile(join(shared, 'Room-2-east.status.json'), 'utf8')).toBe(before)
+    expect(await readdir(shared)).toEqual(['Room-2-east-211c7dd4.status.json'])
+    expect(await readFile(join(shared, 'Room-2-east-211c7dd4.status.json'), 'utf8')).toBe(before)
   })
 
   it('retries an unreachable folder every minute, logs it once, shows it in data health, and carries on', async () => {
@@ -171,7 +171,7 @@ describe('status file', () => {
 
     await mkdir(away)
     expect(clockwork.next()).toBe(statusRetryMilliseconds)
-    await vi.waitFor(async () => expect(await readdir(away)).toEqual(['Room-2-east.status.json']))
+    await vi.waitFor(async () => expect(await readdir(away)).toEqual(['Room-2-east-211c7dd4.status.json']))
     await vi.waitFor(() =>
       expect(clockwork.pending.map((entry) => entry.milliseconds)).toEqual([statusEveryMilliseconds])
     )
