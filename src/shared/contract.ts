@@ -3,6 +3,7 @@ import type { Article, Playlist, ReaderSettings } from './domain'
 import type { EngagementIncrement } from './engagement'
 import type { FeedbackInput } from './feedback'
 import type { Notice, NoticeInput } from './notice'
+import type { RendererErrorReport } from './renderer-error'
 import type {
   Destination,
   ExportRangeChoice,
@@ -46,6 +47,8 @@ export interface Contract {
   'staff:preview-article': { in: { scanId: string; language: string; articleId: string }; out: Result<Article> }
   'staff:install-content': { in: { scanId: string }; out: Result<ContentUpdateStatus> }
   'staff:undo-content': { in: void; out: Result<ContentUpdateStatus> }
+  /** An error the screen survived (a part it could not draw, an uncaught error), for main's log; rate-limited there. */
+  'kiosk:log-error': { in: RendererErrorReport; out: Result<null> }
 }
 
 /** A channel name of the contract. */
@@ -79,7 +82,8 @@ export const kioskMethods = {
   scanContent: 'staff:scan-content',
   previewArticle: 'staff:preview-article',
   installContent: 'staff:install-content',
-  undoContent: 'staff:undo-content'
+  undoContent: 'staff:undo-content',
+  logError: 'kiosk:log-error'
 } as const satisfies Record<string, Channel>
 
 /** A method name of `window.kiosk`. */

@@ -4,6 +4,7 @@ import { engagementIncrementSchema } from './engagement-schema'
 import { feedbackInputSchema } from './feedback-schema'
 import { either, mustBe, plainWords, refusalOf } from './input-messages'
 import { noticeMaxLength } from './notice'
+import { rendererErrorLimits } from './renderer-error'
 
 const pinWords = { error: mustBe('4 to 8 digits', 'secret') }
 const pin = z.string(pinWords).regex(/^\d{4,8}$/, pinWords)
@@ -20,6 +21,14 @@ const driveWords = { error: mustBe('the id of a USB drive staff:content-status o
 const scanWords = { error: mustBe('the scanId staff:scan-content answered with (a UUID)') }
 const articleIdWords = { error: mustBe('an article id (lower-case words and digits joined by hyphens)') }
 const languageWords = { error: mustBe('a language code such as "en" or "es"', 'text') }
+const whereWords = {
+  error: mustBe(
+    `the name of a part of the screen (lower-case words joined by hyphens, at most ${rendererErrorLimits.where})`
+  )
+}
+const errorMessageWords = {
+  error: mustBe(`an error message on one line, at most ${rendererErrorLimits.message} characters`)
+}
 
 /** What each channel accepts; anything else is refused before a handler runs. */
 export const inputSchemas: { [C in Channel]: z.ZodType } = {
@@ -80,7 +89,19 @@ export const inputSchemas: { [C in Channel]: z.ZodType } = {
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, articleIdWords)
   }),
   'staff:install-content': z.strictObject({ scanId: z.uuid(scanWords) }),
-  'staff:undo-content': z.undefined()
+  'staff:undo-content': z.undefined(),
+  // Bounded and on one line, so a report cannot fill the log or forge lines of its own.
+  'kiosk:log-error': z.strictObject({
+    where: z
+      .string(whereWords)
+      .max(rendererErrorLimits.where, whereWords)
+      .regex(/^[a-z]+(?:-[a-z]+)*$/, whereWords),
+    message: z
+      .string(errorMessageWords)
+      .min(1, errorMessageWords)
+      .max(rendererErrorLimits.message, errorMessageWords)
+      .regex(/^[^\p{Cc}]*$/u, errorMessageWords)
+  })
 }
 
 /**

@@ -11,6 +11,7 @@ import { type EngagementStore, refusalOfIncrement } from '../feedback/engagement
 import type { FeedbackService } from '../feedback/feedback-service'
 import type { NoticeBoard } from '../staff/notice-board'
 import type { StaffService } from '../staff/staff-service'
+import { RendererErrorLog } from './renderer-errors'
 
 /** Who sent a message: the URL of the frame, checked before any handler runs. */
 export interface CallContext {
@@ -45,6 +46,11 @@ export interface HandlerDependencies {
 /** Builds the handler table over the kiosk's services. */
 export function createHandlers(dependencies: HandlerDependencies): HandlerTable {
   const { staff, contentPacks } = dependencies
+  // One limit for the whole screen, kept as long as the table: a part failing in a loop is logged ten times a minute.
+  const screenErrors = new RendererErrorLog(
+    (message, error) => dependencies.logError?.(message, error),
+    dependencies.now
+  )
   const packs = async <T>(run: (packs: NonNullable<typeof contentPacks>) => Promise<Result<T>>): Promise<Result<T>> =>
     contentPacks ? run(contentPacks) : fail('not-available', 'articles cannot be installed here')
   return {
@@ -114,7 +120,11 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     'staff:preview-article': async ({ scanId, language, articleId }) =>
       staff.inSession(() => packs(async (found) => found.preview(scanId, language, articleId))),
     'staff:install-content': async ({ scanId }) => staff.inSession(() => packs((found) => found.install(scanId))),
-    'staff:undo-content': async () => staff.inSession(() => packs((found) => found.undo()))
+    'staff:undo-content': async () => staff.inSession(() => packs((found) => found.undo())),
+    'kiosk:log-error': async (report) => {
+      screenErrors.record(report)
+      return ok(null)
+    }
   }
 }
 

@@ -5,3 +5,4 @@
 export { StaffSession } from './lib/state/staff-session.svelte'
 export { default as StaffPanel } from './screens/StaffPanel.svelte'
 export { default as StaffUnlock } from './screens/StaffUnlock.svelte'
+export { staffMessagesFor } from './lib/i18n/staff'

@@ -184,7 +184,44 @@ const refused: Array<[Channel, unknown, string]> = [
     { scanId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', force: true },
     'staff:install-content: input has a field it does not take: "force"'
   ],
-  ['staff:undo-content', { to: 'bundled' }, 'staff:undo-content: input must be empty (got an object)']
+  ['staff:undo-content', { to: 'bundled' }, 'staff:undo-content: input must be empty (got an object)'],
+  [
+    'kiosk:log-error',
+    { where: 'reader-section', message: 'x'.repeat(301) },
+    'kiosk:log-error: message must be an error message on one line, at most 300 characters'
+  ],
+  [
+    'kiosk:log-error',
+    { where: 'reader-section', message: 'TypeError: one\nforged log line' },
+    'kiosk:log-error: message must be an error message on one line, at most 300 characters'
+  ],
+  [
+    'kiosk:log-error',
+    { where: 'reader-section', message: '' },
+    'kiosk:log-error: message must be an error message on one line, at most 300 characters'
+  ],
+  [
+    'kiosk:log-error',
+    { where: 'reader-section', message: 42 },
+    'kiosk:log-error: message must be an error message on one line, at most 300 characters (got 42)'
+  ],
+  [
+    'kiosk:log-error',
+    { where: 'x'.repeat(41), message: 'TypeError: boom' },
+    'kiosk:log-error: where must be the name of a part of the screen (lower-case words joined by hyphens, at most 40)'
+  ],
+  [
+    'kiosk:log-error',
+    { where: '../Reader Section', message: 'TypeError: boom' },
+    'kiosk:log-error: where must be the name of a part of the screen (lower-case words joined by hyphens, at most 40)'
+  ],
+  ['kiosk:log-error', { where: 'window' }, 'kiosk:log-error: message is missing'],
+  [
+    'kiosk:log-error',
+    { where: 'window', message: 'TypeError: boom', stack: 'at x' },
+    'kiosk:log-error: input has a field it does not take: "stack"'
+  ],
+  ['kiosk:log-error', ['window', 'boom'], 'kiosk:log-error: input must be an object (got a list)']
 ]
 
 // One valid input per channel: the words must not come at the price of refusing what is right.
@@ -219,7 +256,8 @@ const accepted: Record<Channel, unknown> = {
     articleId: 'hand-washing'
   },
   'staff:install-content': { scanId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f' },
-  'staff:undo-content': undefined
+  'staff:undo-content': undefined,
+  'kiosk:log-error': { where: 'reader-section', message: "TypeError: Cannot read properties of null (reading 'text')" }
 }
 
 describe('refused input', () => {

@@ -21,6 +21,8 @@ export const en = {
   navigation: 'Page turning',
   otherArticles: 'Other topics',
   close: 'Close',
+  /** In place of a part of the screen that could not be drawn; the rest of the screen still works. */
+  partFailed: 'This part cannot be shown.',
   progress: (current: number, total: number) => `${current} of ${total}`,
   goToSection: (number: number, title: string) => `Go to part ${number}: ${title}`,
   attractHint: 'Touch the screen to read at your own pace',

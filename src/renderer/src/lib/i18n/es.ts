@@ -19,6 +19,7 @@ export const es: Messages = {
   navigation: 'Pasar página',
   otherArticles: 'Otros temas',
   close: 'Cerrar',
+  partFailed: 'Esta parte no se puede mostrar.',
   progress: (current, total) => `${current} de ${total}`,
   goToSection: (number, title) => `Ir a la parte ${number}: ${title}`,
   attractHint: 'Toque la pantalla para leer a su ritmo',

@@ -6,6 +6,8 @@ export const staffEn = {
   staff: {
     title: 'Staff mode',
     done: 'Done',
+    /** In place of a staff screen or card that could not be drawn. */
+    partFailed: 'This part cannot be shown. The error is in the kiosk log (Data health: recent errors).',
     enterPin: 'Enter the staff PIN',
     createPin: 'Choose a staff PIN (4 to 8 digits)',
     confirmPin: 'Enter the same PIN again',

@@ -5,6 +5,8 @@ export const staffEs: StaffMessages = {
   staff: {
     title: 'Modo del personal',
     done: 'Terminar',
+    partFailed:
+      'Esta parte no se puede mostrar. El error está en el registro del quiosco (Estado de los datos: errores recientes).',
     enterPin: 'Escriba el PIN del personal',
     createPin: 'Elija un PIN del personal (de 4 a 8 cifras)',
     confirmPin: 'Escriba el mismo PIN otra vez',
