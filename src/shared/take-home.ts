@@ -46,14 +46,6 @@ export const linkSchema = z
     if (problem) context.addIssue({ code: 'custom', message: problem })
   })
 
-/** The link as patients read it under the code: without "https://", "www." or a trailing slash. */
-export function shownLink(link: string): string {
-  return link
-    .replace(/^https:\/\//i, '')
-    .replace(/^www\./i, '')
-    .replace(/\/$/, '')
-}
-
 /**
  * The dark modules of a QR code as the SVG path the qrcode library draws (one stroked run per "M…h…" or "m…h…"),
  * in a square of `size` modules that includes its quiet zone. The tokens start with distinct letters, so the check

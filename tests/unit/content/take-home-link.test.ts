@@ -7,7 +7,8 @@ import { parseArticle } from '../../../src/main/content/article-parser'
 import { checkContent, formatContentCheck } from '../../../src/main/content/content-check'
 import { loadContentFolder } from '../../../src/main/content/content-library'
 import { linkCodeOf } from '../../../src/main/content/link-code'
-import { linkCodeSchema, linkMaxLength, linkProblem, shownLink } from '../../../src/shared/take-home'
+import { shownLink } from '../../../src/shared/shown-link'
+import { linkCodeSchema, linkMaxLength, linkProblem } from '../../../src/shared/take-home'
 
 const article = (link: string) => `---
 id: knee-pain
