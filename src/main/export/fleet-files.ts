@@ -5,7 +5,7 @@ import Papa from 'papaparse'
 import type { FeedbackRecord, Rating } from '../../shared/feedback'
 import type { TimeBuckets } from '../../shared/engagement'
 import type { KioskStatus } from '../kiosk/status-file'
-import { statusFormat } from '../kiosk/status-file'
+import { articleTitlesProblem, statusFormat } from '../kiosk/status-file'
 import type { EngagementRow } from './engagement-format'
 import { type Manifest, verifyExport } from './exporter'
 
@@ -67,6 +67,8 @@ async function readStatus(folder: string, name: string): Promise<FoundStatus> {
       typeof status.writtenAt !== 'string'
     )
       return { file: name, problem: 'not a kiosk status file' }
+    const titles = articleTitlesProblem(status.articleTitles)
+    if (titles) return { file: name, problem: titles }
     return { file: name, status }
   } catch (error) {
     return { file: name, problem: error instanceof SyntaxError ? 'unreadable (cut short or damaged)' : String(error) }
