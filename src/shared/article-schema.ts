@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { linkSchema } from './take-home'
 
 /** Image formats an article may show; anything else could be a script in disguise. */
 export const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.svg'])
@@ -18,7 +19,9 @@ export const frontMatterSchema = z.strictObject({
   owner: text,
   reviewed: isoDate,
   nextReview: isoDate,
-  source: text
+  source: text,
+  /** Optional: a page on the clinic's own website, shown as a QR code to read the article at home. */
+  link: linkSchema.optional()
 })
 
 /** Front matter after validation. */

@@ -1,4 +1,5 @@
 import type { ClinicHours } from './display-schedule'
+import type { LinkCode } from './take-home'
 
 /** A run of text with its emphasis; content never carries raw HTML. */
 export interface Inline {
@@ -35,6 +36,8 @@ export interface ArticleMeta {
   reviewed: string
   nextReview: string
   source: string
+  /** A page on the clinic's own website (https) where the patient can read this at home; the kiosk never opens it. */
+  link?: string
 }
 
 /** A parsed, validated article. */
@@ -42,6 +45,8 @@ export interface Article extends ArticleMeta {
   sections: Section[]
   /** Path of the file, relative to the content folder, for error messages and images. */
   file: string
+  /** `link` as a QR code, made by main when the article is loaded; absent without a link. */
+  linkCode?: LinkCode
 }
 
 /** A problem in a content file, with where it is, so an author can fix it. */

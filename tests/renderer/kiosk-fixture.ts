@@ -10,7 +10,9 @@ export const contentFolders = {
   playlist: resolve(import.meta.dirname, '../fixtures/content/playlist'),
   empty: resolve(import.meta.dirname, '../fixtures/content/empty'),
   /** hand-washing in English and Spanish, flu-vaccine in English only and past its review date. */
-  translated: resolve(import.meta.dirname, '../fixtures/content/translated')
+  translated: resolve(import.meta.dirname, '../fixtures/content/translated'),
+  /** knee-pain with a take-home link (and a long title and summary), then hand-washing without one. */
+  takeHome: resolve(import.meta.dirname, '../fixtures/content/take-home')
 }
 
 /** Twelve answers: ratings 1,2,3 in turn, on days spread over November, some with comments. */

@@ -9,6 +9,7 @@ import { listContentFiles } from './content-files'
 import { contentLimits } from './content-limits'
 import { followInside } from './content-links'
 import { checkImage, type ImageCheck } from './image-check'
+import { linkCodeOf } from './link-code'
 
 /** Every valid article of a folder, and what was wrong with the rest. */
 export interface FolderContent {
@@ -117,6 +118,11 @@ async function loadArticle(
     const checked = await check
     if ('problem' in checked) outcome.problems.push({ file, line: picture.line, message: checked.problem })
     else digest.update(picture.path).update(checked.digest)
+  }
+  if (outcome.article?.link) {
+    const code = await linkCodeOf(outcome.article.link)
+    if ('problem' in code) outcome.problems.push({ file, line: outcome.idLine ?? 1, message: code.problem })
+    else outcome.article.linkCode = code
   }
   if (outcome.problems.length > 0) outcome = { article: null, problems: outcome.problems }
   return { outcome, digest: digest.digest('hex') }

@@ -5,7 +5,7 @@ import Papa from 'papaparse'
 import type { FeedbackRecord, Rating } from '../../shared/feedback'
 import type { TimeBuckets } from '../../shared/engagement'
 import type { KioskStatus } from '../kiosk/status-file'
-import { statusFormat } from '../kiosk/status-file'
+import { articleTitlesProblem, statusFormat } from '../kiosk/status-file'
 import { engagementColumns, engagementJsonFormat, type EngagementRow } from './engagement-format'
 import { csvColumns, jsonFormat } from './export-format'
 import { type Manifest, verifyExport } from './exporter'
@@ -75,7 +75,7 @@ async function readStatus(folder: string, name: string): Promise<FoundStatus> {
     const status: unknown = JSON.parse((await readBounded(join(folder, name))).toString('utf8'))
     if ((status as Partial<KioskStatus> | null)?.format !== statusFormat.name)
       return { file: name, problem: 'not a kiosk status file' }
-    const problem = statusProblem(status)
+    const problem = statusProblem(status) ?? articleTitlesProblem((status as Partial<KioskStatus>).articleTitles)
     return problem === null
       ? { file: name, status: status as KioskStatus }
       : { file: name, problem: `damaged: ${problem}` }

@@ -21,6 +21,7 @@ import {
 } from './fleet-files'
 import { fleetReportHtml, type FleetStation, type FleetKiosk, type StationClaim } from './fleet-markup'
 import type { ReportFigures } from './report-html'
+import { fleetArticleTitles, withFleetTitles } from './fleet-titles'
 
 // The fleet report: every kiosk's exports and status files in one shared folder, verified, counted once, side by side.
 
@@ -166,11 +167,12 @@ export async function writeFleetReport(folder: string, out: string, now = new Da
 
   const kiosks = fleetKiosks(found, now)
   const claims = stationClaims(kiosks)
+  const titles = fleetArticleTitles(found.statuses)
   const figuresOf = (tallies: Tally[], engagement: EngagementTotals): ReportFigures => ({
     overall: overallFiguresOf(tallies),
     trend: trendOf(tallies, now),
-    articles: articleSummariesOf(tallies, []),
-    engagement: engagementFigures(engagement, []),
+    articles: withFleetTitles(articleSummariesOf(tallies, []), titles),
+    engagement: withFleetTitles(engagementFigures(engagement, []), titles),
     engagementDays: null,
     smallGroup
   })

@@ -45,6 +45,45 @@ export interface KioskStatus {
   openingHours: ClinicHours | null
   /** When the next status is due, so a reader can tell a late kiosk from a slow one. */
   everyMinutes: number
+  /** The title of each article on screen, by id, so the fleet report can name articles; absent in older files. */
+  articleTitles?: Record<string, string>
+}
+
+/** At most this many titles in a status file: a content folder holds at most 300 articles. */
+export const statusTitlesMax = 300
+
+/** At most this many characters of one title in a status file (longer ones are cut, with "…"). */
+export const statusTitleLength = 200
+
+const articleIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** The titles a status file carries: the first `statusTitlesMax` articles, each title on one line and cut short. */
+export function articleTitlesOf(articles: ReadonlyArray<{ id: string; title: string }>): Record<string, string> {
+  const titles: Record<string, string> = {}
+  for (const { id, title } of articles.slice(0, statusTitlesMax)) {
+    const oneLine = title.replace(/\s+/g, ' ').trim()
+    titles[id] = oneLine.length > statusTitleLength ? `${oneLine.slice(0, statusTitleLength - 1)}…` : oneLine
+  }
+  return titles
+}
+
+/**
+ * Why a status file's `articleTitles` cannot be trusted, or null when it can (or is absent): an object of at most
+ * `statusTitlesMax` article ids, each naming a title of 1 to `statusTitleLength` characters without control characters.
+ */
+export function articleTitlesProblem(value: unknown): string | null {
+  if (value === undefined) return null
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'articleTitles is not a map of article ids to titles'
+  const entries = Object.entries(value)
+  if (entries.length > statusTitlesMax) return `articleTitles has ${entries.length} titles; at most ${statusTitlesMax}`
+  for (const [id, title] of entries) {
+    if (id.length > 100 || !articleIdPattern.test(id))
+      return `articleTitles names "${id.slice(0, 40)}", which is no article id`
+    if (typeof title !== 'string' || title.length === 0 || title.length > statusTitleLength || /\p{Cc}/u.test(title))
+      return `articleTitles gives "${id}" no title of 1 to ${statusTitleLength} characters on one line`
+  }
+  return null
 }
 
 /** The status of a kiosk from its data health; the count of records not yet exported comes from the store. */
@@ -52,7 +91,8 @@ export function kioskStatusOf(
   health: DataHealth,
   notExported: number,
   clinicHours: KioskConfig['clinicHours'],
-  now: Date
+  now: Date,
+  articles: ReadonlyArray<{ id: string; title: string }> = []
 ): KioskStatus {
   return {
     format: statusFormat.name,
@@ -69,7 +109,8 @@ export function kioskStatusOf(
     recentErrors: health.recentErrors.length,
     clinicHours: clinicHours === null ? 'not-set' : isDisplayAwake(now, clinicHours) ? 'open' : 'closed',
     openingHours: clinicHours,
-    everyMinutes: statusEveryMilliseconds / 60_000
+    everyMinutes: statusEveryMilliseconds / 60_000,
+    articleTitles: articleTitlesOf(articles)
   }
 }
 

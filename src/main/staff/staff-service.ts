@@ -280,7 +280,8 @@ export class StaffService {
     const reading = await this.#options.store.read()
     const { config, now } = this.#options
     const health = await this.health(reading.records.length)
-    return kioskStatusOf(health, reading.unexported.length, config.clinicHours, now())
+    const { articles } = this.#options.content().playlist
+    return kioskStatusOf(health, reading.unexported.length, config.clinicHours, now(), articles)
   }
 
   #engagementDays(waitingForExport: number): DataHealth['engagementDays'] {

@@ -42,8 +42,9 @@ export function articleId(title: string | null, fallback: string): string {
   return id.slice(0, 60)
 }
 
+/** A front matter value on one line: a line break from the source (a page's address, say) would end the key's line. */
 function scalar(value: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd()
+  return stringify(value.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' '), { lineWidth: 0 }).trimEnd()
 }
 
 /** The front matter: what the source said, and the fields left for the author marked so nobody misses them. */
@@ -67,9 +68,20 @@ export function draftFrontMatter(article: ImportedArticle, id: string, today: st
     `reviewed: YYYY-MM-DD # ${fillInMark}: the date of the clinical review${pageSaid}`,
     `nextReview: YYYY-MM-DD # ${fillInMark}: when the next review is due, after "reviewed"`,
     `source: ${scalar(source)}`,
+    ...linkLines(article),
     '---',
     ''
   ].join('\n')
+}
+
+/** The draft's `link`: the page's own address when the importer found one, or a note saying why there is none. */
+function linkLines(article: ImportedArticle): string[] {
+  if (article.link) return [`link: ${scalar(article.link)}`]
+  const how = 'add "link: https://…" with its address on the clinic\'s website to show patients a QR code to read it at home'
+  if (article.linkNote) return [`# No link: ${article.linkNote}; ${how}.`]
+  if (article.link === null)
+    return [`# No link: the page named no https address of its own (canonical link or og:url); ${how}.`]
+  return [`# No link: if this article is on the clinic's website, ${how}.`]
 }
 
 function sameBytes(path: string, bytes: Uint8Array): Promise<boolean> {

@@ -9,6 +9,7 @@ import { toMdast } from 'hast-util-to-mdast'
 import { toString } from 'mdast-util-to-string'
 import { parseHTML } from 'linkedom'
 import { imageExtensions } from '../../../shared/article-schema'
+import { linkProblem } from '../../../shared/take-home'
 import { contentLimits, sizeInWords } from '../content-limits'
 import { followInside, isInside, linkProblems } from '../content-links'
 import { languageFromTag, languageOfText } from './article-language'
@@ -149,6 +150,24 @@ function pageAddress(html: string, document: PageDocument): string | null {
   return address && /^https?:\/\//i.test(address) ? address : null
 }
 
+/**
+ * The page's own address for the draft's `link`: its canonical link, or else its og:url, kept only when the kiosk
+ * would accept it (https, no password, a short address); otherwise why not, for the draft to say.
+ */
+function pageLink(document: PageDocument): { link: string | null; note?: string } {
+  const candidates = [
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim(),
+    metaContent(document, 'meta[property="og:url"]')
+  ].filter((address): address is string => Boolean(address))
+  const kept = candidates.find((address) => linkProblem(address) === null)
+  if (kept) return { link: kept }
+  const [first] = candidates
+  if (!first) return { link: null }
+  // The note goes on a comment line of the draft: a line break in the page's text must not start a line of its own.
+  const shown = first.slice(0, 200).replace(/[\p{C}\p{Zl}\p{Zp}]+/gu, ' ')
+  return { link: null, note: `the page's own address ${shown} was not kept: "link" ${linkProblem(first)}` }
+}
+
 function pictureName(wanted: string, taken: Set<string>): string {
   const extension = extname(wanted).toLowerCase()
   const stem =
@@ -246,6 +265,7 @@ export function importHtml(bytes: Uint8Array, sourceFile: string): ImportedArtic
   const { document } = parseHTML(html) as unknown as { document: PageDocument }
   const tagLanguage = languageFromTag(document.documentElement.getAttribute('lang'))
   const address = pageAddress(html, document)
+  const own = pageLink(document)
   const headings = Array.from(document.querySelectorAll('h1'))
     .map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter(Boolean)
@@ -263,6 +283,8 @@ export function importHtml(bytes: Uint8Array, sourceFile: string): ImportedArtic
   return {
     ...article,
     summary: description ?? article.summary,
+    link: own.link,
+    ...(own.note ? { linkNote: own.note } : {}),
     origin: address ? `the web page ${address} (saved as ${basename(sourceFile)})` : `the saved web page ${basename(sourceFile)}`,
     notes: ['The page around the article (menus, notices, sharing, related links, comments, footer) was left out.', ...article.notes]
   }

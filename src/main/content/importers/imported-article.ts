@@ -13,6 +13,13 @@ export interface ImportedArticle {
   images: ImportedImage[]
   /** What was added or left out, in plain sentences, for the `source` field and the author. */
   notes: string[]
+  /**
+   * The page's own address on the web (https), kept as the draft's `link` so patients can read it at home; null when
+   * the source is a web page that named none; absent for sources that are no web page (Word, flat text).
+   */
+  link?: string | null
+  /** Why a web page's own address was not kept, for the draft; absent when it was, or when there was none. */
+  linkNote?: string
   /** Dates the source gave for itself ("Page last reviewed: 12 March 2026"), a hint for the review dates. */
   pageDates: string[]
 }

@@ -49,6 +49,10 @@ export const en = {
   settingsResetNote: 'These go back to normal for the next person.',
   resting: 'The clinic is closed. Touch the screen to wake it.',
   giveFeedback: 'Give feedback',
+  /** Beside an article's QR code, which opens the clinic's page on the patient's phone (the kiosk never does). */
+  takeHome: 'Scan to read this at home',
+  /** What a screen reader says of the QR code: the address it holds. */
+  takeHomeCode: (link: string) => `QR code for ${link}`,
   wasThisHelpful: 'Was this helpful?',
   ratingWords: { 1: 'Not helpful', 2: 'A little', 3: 'Very helpful' } as Record<1 | 2 | 3, string>,
   cancel: 'Cancel',

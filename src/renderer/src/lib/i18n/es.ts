@@ -45,6 +45,8 @@ export const es: Messages = {
   settingsResetNote: 'Todo vuelve a lo normal para la próxima persona.',
   resting: 'La clínica está cerrada. Toque la pantalla para encenderla.',
   giveFeedback: 'Dar su opinión',
+  takeHome: 'Escanee para leerlo en casa',
+  takeHomeCode: (link: string) => `Código QR de ${link}`,
   wasThisHelpful: '¿Le fue útil?',
   ratingWords: { 1: 'No me ayudó', 2: 'Un poco', 3: 'Muy útil' },
   cancel: 'Cancelar',
