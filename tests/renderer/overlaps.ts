@@ -61,8 +61,9 @@ export interface SightCheck {
 }
 
 /**
- * Each listed part whose box is not wholly inside the window, is cut by a scrolling parent, or intersects the cover's
- * box; and the text end, when it is out of its part's sight. An empty list means a person sees all of them whole.
+ * Each listed part, and the cover, whose box is not wholly inside the window or is cut by a scrolling parent; each part
+ * that intersects the cover's box; and the text end, when it is out of its part's sight. An empty list means a person
+ * sees all of them whole.
  */
 export async function outsideOrUnder(page: Page, check: SightCheck): Promise<string[]> {
   return page.evaluate(({ parts, textEndOf, cover }) => {
@@ -83,19 +84,24 @@ export async function outsideOrUnder(page: Page, check: SightCheck): Promise<str
     if (!coverElement) return [`${cover} is not on screen`]
     const coverBox = coverElement.getBoundingClientRect()
     const screenBox = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight }
+    const wholeInSight = (id: string, element: Element) => {
+      const box = element.getBoundingClientRect()
+      if (!within(box, screenBox)) found.push(`${id} (${show(box)}) is not wholly in the window`)
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflow === 'visible') continue
+        if (!within(box, parent.getBoundingClientRect())) found.push(`${id} is cut by a scrolling parent`)
+      }
+    }
+    wholeInSight(cover, coverElement)
     for (const id of parts) {
       const element = byId(id)
       if (!element || !element.checkVisibility()) {
         found.push(`${id} is not shown`)
         continue
       }
+      wholeInSight(id, element)
       const box = element.getBoundingClientRect()
-      if (!within(box, screenBox)) found.push(`${id} (${show(box)}) is not wholly in the window`)
       if (meet(box, coverBox)) found.push(`${id} (${show(box)}) meets ${cover} (${show(coverBox)})`)
-      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-        if (getComputedStyle(parent).overflow === 'visible') continue
-        if (!within(box, parent.getBoundingClientRect())) found.push(`${id} is cut by a scrolling parent`)
-      }
     }
     const holder = textEndOf ? byId(textEndOf) : null
     if (holder) {
