@@ -114,16 +114,8 @@ describe('engagement counter', () => {
     wait(30)
     counter.feedbackSent('washing')
     counter.feedbackSent('washing')
-    // The section under the feedback screen is still being viewed: its one view is counted when it ends.
-    expect(sent).toEqual([
-      {
-        articleId: 'washing',
-        visits: 1,
-        finished: 0,
-        feedback: 1,
-        sections: [{ sectionId: 'why', reached: 1, shown: 0, time: [0, 0, 0, 0] }]
-      }
-    ])
+    // The section under the feedback screen is still being viewed: it goes with its one view when that ends.
+    expect(sent).toEqual([{ articleId: 'washing', visits: 1, finished: 0, feedback: 1, sections: [] }])
     // Back from the thank-you screen to the same section: the same view goes on.
     counter.show(washing, 'why', true)
     wait(2)
@@ -136,7 +128,7 @@ describe('engagement counter', () => {
       finished: 0,
       feedback: 0,
       sections: [
-        { sectionId: 'why', reached: 0, shown: 1, time: [0, 0, 1, 0] },
+        { sectionId: 'why', reached: 1, shown: 1, time: [0, 0, 1, 0] },
         { sectionId: 'how', reached: 1, shown: 1, time: [1, 0, 0, 0] }
       ]
     })
@@ -164,6 +156,23 @@ describe('engagement counter', () => {
           { sectionId: 'why', reached: 1, shown: 1, time: [0, 1, 0, 0] },
           { sectionId: 'how', reached: 1, shown: 1, time: [1, 0, 0, 0] }
         ]
+      }
+    ])
+  })
+
+  it('keeps the reading time a covered view had when the idle reset ends the visit under the feedback screen', () => {
+    counter.show(washing, 'why', true)
+    wait(40)
+    counter.pause()
+    wait(600)
+    counter.endVisit(true)
+    expect(sent).toEqual([
+      {
+        articleId: 'washing',
+        visits: 1,
+        finished: 0,
+        feedback: 0,
+        sections: [{ sectionId: 'why', reached: 1, shown: 1, time: [0, 0, 1, 0] }]
       }
     ])
   })
