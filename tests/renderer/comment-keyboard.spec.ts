@@ -6,8 +6,9 @@ import { outsideOrUnder } from './overlaps'
 const screenshots = resolve(import.meta.dirname, 'screenshots')
 const longestNotice =
   'The clinic is running about 45 minutes late this morning. We are sorry for the wait. Please ask us if you need help.'
-// Long enough to wrap onto a second line of the box at the largest text, where a patient must still see it end.
-const typed = 'the nurse was kind and the leaflet was clear but the chairs are hard'
+// Longer than the box's two lines at the largest text, so the box must follow the end for a patient to see it.
+const typed =
+  'the nurse was kind and the leaflet was clear but the chairs are hard and the room is cold so please fix the heating soon'
 
 /** The comment screen of a patient who rated the article and typed a comment on the on-screen keyboard. */
 async function openComment(page: Page): Promise<void> {
