@@ -107,6 +107,41 @@ for (const screen of [
   })
 }
 
+test.describe('engagement and the feedback screen', () => {
+  // Sections stay until turned; the screen goes back to the start 5 s after the last touch.
+  test.use({
+    harnessOptions: { contentFolder: contentFolders.playlist, config: { idleSeconds: 5, stillReadingSeconds: 1 } }
+  })
+
+  test('a section seen again after feedback is cancelled, or after Back to reading, is still one view', async ({
+    kiosk,
+    harness
+  }) => {
+    const first = await currentSection(kiosk)
+    await kiosk.getByTestId('give-feedback').tap()
+    await kiosk.getByTestId('feedback').getByTestId('rating-1').tap()
+    await kiosk.getByTestId('feedback-cancel').tap()
+    await kiosk.getByTestId('give-feedback').tap()
+    await kiosk.getByTestId('feedback').getByTestId('rating-1').tap()
+    await kiosk.getByTestId('comment-next').tap()
+    await kiosk.getByRole('button', { name: 'Back to reading' }).tap()
+    expect(await currentSection(kiosk)).toBe(first)
+    await kiosk.getByTestId('next-button').tap()
+    await expect.poll(() => currentSection(kiosk)).not.toBe(first)
+    // The idle reset ends the visit and sends the rest of its counts.
+    await kiosk.getByTestId('title-card').waitFor({ timeout: 15_000 })
+    const shown = () =>
+      harness.core.engagementStore
+        .days()
+        .flatMap((day) => Object.values(day.articles))
+        .flatMap((article) => Object.values(article.sections))
+        .map((section) => section.shown)
+    await expect.poll(shown).toEqual([1, 1])
+    const [article] = harness.core.engagementStore.days().flatMap((day) => Object.values(day.articles))
+    expect(article).toMatchObject({ visits: 1, feedback: 1 })
+  })
+})
+
 test.describe('the engagement chart with few visits', () => {
   test.use({ harnessOptions: { staffPin: '2468' } })
 

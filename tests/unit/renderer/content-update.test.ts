@@ -67,6 +67,43 @@ describe('update articles (staff state)', () => {
     expect(update).toMatchObject({ outcome: 'undone', status: { canUndo: false } })
   })
 
+  it("shows the stick's translation when staff pick another language in the preview, and keeps the article without one", async () => {
+    const spanish = { ...article('hand-washing', [section('por-que'), section('como')]), language: 'es' }
+    const flu = article('flu-vaccine', [section('what')])
+    const withTranslation: PackReview = {
+      ...review,
+      articles: [
+        { articleId: 'hand-washing', language: 'en' },
+        { articleId: 'hand-washing', language: 'es' },
+        { articleId: 'flu-vaccine', language: 'en' }
+      ] as never
+    }
+    const { api, update } = setUp({
+      scanContent: vi.fn(async () => ok(withTranslation)),
+      previewArticle: vi.fn(async ({ language, articleId }: { language: string; articleId: string }) =>
+        ok(language === 'es' ? spanish : articleId === 'flu-vaccine' ? flu : articleFixture)
+      ) as never
+    })
+    await update.read('drive-1')
+    await update.open({ articleId: 'hand-washing', language: 'en' } as never)
+    await update.previewIn('es')
+    expect(api.previewArticle).toHaveBeenLastCalledWith({
+      scanId: review.scanId,
+      language: 'es',
+      articleId: 'hand-washing'
+    })
+    expect(update.preview?.article).toEqual(spanish)
+    await update.previewIn('en')
+    expect(update.preview?.article).toEqual(articleFixture)
+
+    await update.open({ articleId: 'flu-vaccine', language: 'en' } as never)
+    const calls = vi.mocked(api.previewArticle).mock.calls.length
+    await update.previewIn('es')
+    // No Spanish flu-vaccine on the stick: the English article stays, as a patient who picked Spanish would see it.
+    expect(vi.mocked(api.previewArticle).mock.calls.length).toBe(calls)
+    expect(update.preview?.article.language).toBe('en')
+  })
+
   it('sends nothing for a review whose Install is not offered, nor for a second tap while one is under way', async () => {
     const { api, update } = setUp({
       scanContent: vi.fn(async () => ok({ ...review, blocked: 'nothing-valid' as const }))

@@ -114,15 +114,9 @@ describe('engagement counter', () => {
     wait(30)
     counter.feedbackSent('washing')
     counter.feedbackSent('washing')
-    expect(sent).toEqual([
-      {
-        articleId: 'washing',
-        visits: 1,
-        finished: 0,
-        feedback: 1,
-        sections: [{ sectionId: 'why', reached: 1, shown: 1, time: [0, 0, 1, 0] }]
-      }
-    ])
+    // The section under the feedback screen is still being viewed: it goes with its one view when that ends.
+    expect(sent).toEqual([{ articleId: 'washing', visits: 1, finished: 0, feedback: 1, sections: [] }])
+    // Back from the thank-you screen to the same section: the same view goes on.
     counter.show(washing, 'why', true)
     wait(2)
     counter.show(washing, 'how', true)
@@ -134,10 +128,53 @@ describe('engagement counter', () => {
       finished: 0,
       feedback: 0,
       sections: [
-        { sectionId: 'why', reached: 0, shown: 1, time: [1, 0, 0, 0] },
+        { sectionId: 'why', reached: 1, shown: 1, time: [0, 0, 1, 0] },
         { sectionId: 'how', reached: 1, shown: 1, time: [1, 0, 0, 0] }
       ]
     })
+  })
+
+  it('counts a section seen again after the feedback screen was cancelled as the one view it was', () => {
+    counter.show(washing, 'why', true)
+    wait(8)
+    // The feedback screen covers the reader; the patient cancels it and reads on where they were.
+    counter.pause()
+    wait(60)
+    counter.show(washing, 'why', true)
+    wait(8)
+    counter.show(washing, 'how', true)
+    wait(5)
+    counter.endVisit()
+    expect(sent).toEqual([
+      {
+        articleId: 'washing',
+        visits: 1,
+        finished: 0,
+        feedback: 0,
+        sections: [
+          // 16 seconds of reading in one view; the minute under the feedback screen is not reading.
+          { sectionId: 'why', reached: 1, shown: 1, time: [0, 1, 0, 0] },
+          { sectionId: 'how', reached: 1, shown: 1, time: [1, 0, 0, 0] }
+        ]
+      }
+    ])
+  })
+
+  it('keeps the reading time a covered view had when the idle reset ends the visit under the feedback screen', () => {
+    counter.show(washing, 'why', true)
+    wait(40)
+    counter.pause()
+    wait(600)
+    counter.endVisit(true)
+    expect(sent).toEqual([
+      {
+        articleId: 'washing',
+        visits: 1,
+        finished: 0,
+        feedback: 0,
+        sections: [{ sectionId: 'why', reached: 1, shown: 1, time: [0, 0, 1, 0] }]
+      }
+    ])
   })
 
   it('sends nothing for an end without a visit, and nothing twice', () => {

@@ -188,6 +188,7 @@ export const staffEn = {
     undo: 'Undo the last install',
     undone: 'Undone. The previous articles are back on screen as soon as nobody is reading.',
     previewBand: 'Preview — not yet on the kiosk',
+    previewFeedbackBand: 'Preview — feedback given here is not saved',
     closePreview: 'Close the preview',
     failed: 'The articles could not be read or installed. Nothing on screen changed; please try again.',
     tooLarge:

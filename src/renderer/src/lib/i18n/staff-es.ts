@@ -192,6 +192,7 @@ export const staffEs: StaffMessages = {
     undo: 'Deshacer la última instalación',
     undone: 'Deshecho. Los artículos anteriores vuelven a la pantalla en cuanto nadie esté leyendo.',
     previewBand: 'Vista previa — aún no está en el quiosco',
+    previewFeedbackBand: 'Vista previa — las opiniones dadas aquí no se guardan',
     closePreview: 'Cerrar la vista previa',
     failed: 'No se pudieron leer ni instalar los artículos. No cambió nada en pantalla; inténtelo de nuevo.',
     tooLarge:

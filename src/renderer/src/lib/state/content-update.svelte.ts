@@ -2,6 +2,7 @@ import type { KioskApi } from '../../../../shared/contract'
 import type { ContentUpdateStatus, PackArticle, PackReview } from '../../../../shared/content-update'
 import type { Article } from '../../../../shared/domain'
 import type { ErrorCode } from '../../../../shared/result'
+import { primaryLanguage } from '../i18n'
 import { Reader } from './reader.svelte'
 
 /** What staff mode needs from its session: a touch keeps it open, and a lost session closes it. */
@@ -68,6 +69,32 @@ export class ContentUpdate {
     })
     if (!answer.ok) return this.#failed(answer.error.code)
     this.preview = new Reader([answer.value satisfies Article])
+  }
+
+  /**
+   * Staff picked a language in the preview's settings: the stick's translation of the article when it has one;
+   * otherwise the article stays, as a patient who picked that language would see it.
+   */
+  async previewIn(language: string): Promise<void> {
+    const review = this.review
+    const reader = this.preview
+    if (!review || !reader) return
+    const shown = reader.article
+    const wanted = primaryLanguage(language)
+    if (primaryLanguage(shown.language) === wanted) return
+    const translation = review.articles.find(
+      (article) => article.articleId === shown.id && primaryLanguage(article.language) === wanted
+    )
+    if (!translation) return
+    this.#session.touch()
+    const answer = await this.#api.previewArticle({
+      scanId: review.scanId,
+      language: translation.language,
+      articleId: translation.articleId
+    })
+    if (!answer.ok) return this.#failed(answer.error.code)
+    // Staff may have closed this preview, or opened another, while the translation was read.
+    if (this.preview === reader) reader.replaceArticles([answer.value])
   }
 
   /** Back from the preview to the list. */

@@ -24,13 +24,15 @@ interface Visit {
 /**
  * Counts what a patient reads, in memory only, while they read: each section's views and the coarse bucket of each
  * view's time, which sections a visit reached, whether it reached the last one and went on to give feedback. A visit
- * is a patient's continuous stay with one article. Nothing is counted for what attract mode shows on its own. The
- * counts leave as one increment, carrying no time, when the visit ends (another article, the idle reset) or gives
- * feedback; a page turn only adds to counters.
+ * is a patient's continuous stay with one article. Nothing is counted for what attract mode shows on its own. A
+ * section covered for a while (the feedback screen, staff mode) and shown again is still one view, whose time leaves
+ * out the cover. The counts leave as one increment, carrying no time, when the visit ends (another article, the idle
+ * reset) or gives feedback; a page turn only adds to counters.
  */
 export class EngagementCounter {
   #visit: Visit | null = null
-  #view: { sectionId: string; since: number } | null = null
+  /** The section on screen: reading time before any pause, and when reading resumed (null while covered). */
+  #view: { sectionId: string; elapsed: number; since: number | null } | null = null
   readonly #send: (increment: EngagementIncrement) => void
   readonly #clock: () => number
   readonly #idleMilliseconds: number
@@ -55,8 +57,12 @@ export class EngagementCounter {
       this.endVisit()
       return
     }
-    if (this.#visit?.articleId === article.id && this.#view?.sectionId === sectionId) return
     const now = this.#clock()
+    if (this.#visit?.articleId === article.id && this.#view?.sectionId === sectionId) {
+      // Back from the feedback screen or staff mode to the same section: the same view goes on.
+      this.#view.since ??= now
+      return
+    }
     this.#endView(now)
     if (this.#visit && this.#visit.articleId !== article.id) {
       this.#flush()
@@ -77,12 +83,18 @@ export class EngagementCounter {
       visit.finished = true
       visit.pending.finished = 1
     }
-    this.#view = { sectionId, since: now }
+    this.#view = { sectionId, elapsed: 0, since: now }
   }
 
-  /** Something covers the reader (the feedback screen, staff mode): the section's view ends, the visit goes on. */
+  /**
+   * Something covers the reader (the feedback screen, staff mode): the section's reading time stops, and the view goes
+   * on if the same section is shown again when the cover goes.
+   */
   pause(): void {
-    this.#endView(this.#clock())
+    const view = this.#view
+    if (!view || view.since === null) return
+    view.elapsed += this.#clock() - view.since
+    view.since = null
   }
 
   /** The visit gave feedback about its article: counted once per visit, and sent now. */
@@ -91,10 +103,8 @@ export class EngagementCounter {
     if (!visit || visit.articleId !== articleId || visit.feedback) return
     visit.feedback = true
     visit.pending.feedback = 1
-    const view = this.#view
-    this.#endView(this.#clock())
+    // The section under the feedback screen is still being viewed; its one view goes in a later increment.
     this.#flush()
-    if (view) this.#view = { sectionId: view.sectionId, since: this.#clock() }
   }
 
   /**
@@ -104,6 +114,7 @@ export class EngagementCounter {
   endVisit(idle = false): void {
     const now = this.#clock()
     const since = this.#view?.since ?? now
+    // A covered view's time stopped at the pause; a live one's idle wait before the reset is not reading.
     this.#endView(idle ? Math.max(since, now - this.#idleMilliseconds) : now)
     this.#flush()
     this.#visit = null
@@ -122,7 +133,7 @@ export class EngagementCounter {
     if (!view || !this.#visit) return
     const section = this.#section(view.sectionId)
     section.shown += 1
-    section.time[timeBucketOf(at - view.since)] += 1
+    section.time[timeBucketOf(view.elapsed + (view.since === null ? 0 : at - view.since))] += 1
     // A patient paging back and forth for a very long time: main takes at most so many views in one increment.
     if (section.shown >= maxViewsPerIncrement) this.#flush()
   }
@@ -132,8 +143,15 @@ export class EngagementCounter {
     const visit = this.#visit
     if (!visit) return
     const { visits, finished, feedback, sections } = visit.pending
-    const counted = [...sections.values()].filter((section) => section.shown > 0 || section.reached > 0)
-    visit.pending = { visits: 0, finished: 0, feedback: 0, sections: new Map() }
+    const counted = [...sections.values()].filter((section) => section.shown > 0)
+    // A section reached whose view is still going on (under the feedback screen) goes with that view, later.
+    const carried = [...sections.values()].filter((section) => section.shown === 0 && section.reached > 0)
+    visit.pending = {
+      visits: 0,
+      finished: 0,
+      feedback: 0,
+      sections: new Map(carried.map((section) => [section.sectionId, section]))
+    }
     if (visits + finished + feedback === 0 && counted.every((section) => section.shown === 0)) return
     this.#send({ articleId: visit.articleId, visits, finished, feedback, sections: counted })
   }
