@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { exitCodes, runCli } from '../../../src/main/cli/cli'
+import { stationFileLabel } from '../../../src/main/export/exporter'
 import { parseCliArguments } from '../../../src/main/cli/cli-arguments'
 import type { KioskCore } from '../../../src/main/kiosk/kiosk-core'
 import { feedbackRecord } from '../support/records'
@@ -54,8 +55,8 @@ describe('--export for scheduled scripts', () => {
     expect(await run(['--export', out, '--format', 'json'])).toBe(exitCodes.ok)
     expect(lines.at(-1)).toContain('Exported 1 records')
     const [first, second] = await dataFiles()
-    expect(first).toBe('feedback_Front_2026-10-30_2026-11-02.json')
-    expect(second).toBe('feedback_Front_2026-11-03_2026-11-03.json')
+    expect(first).toBe(`feedback_${stationFileLabel('Front')}_2026-10-30_2026-11-02.json`)
+    expect(second).toBe(`feedback_${stationFileLabel('Front')}_2026-11-03_2026-11-03.json`)
     expect(await exportedIds(second ?? '')).toHaveLength(1)
     expect(await exportedIds(first ?? '')).not.toContain((await exportedIds(second ?? ''))[0])
   })

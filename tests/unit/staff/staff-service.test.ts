@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
+import { stationFileLabel } from '../../../src/main/export/exporter'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Channel } from '../../../src/shared/contract'
 import type { FeedbackRecord } from '../../../src/shared/feedback'
@@ -305,7 +306,7 @@ describe('staff mode in main', () => {
     const exported = await call('staff:export', { destinationId: 'drive-1', format: 'csv', range: { kind: 'all' } })
     expect(exported).toMatchObject({
       ok: true,
-      value: { records: 3, file: 'feedback_Room-2_2026-11-20_2026-11-22.csv' }
+      value: { records: 3, file: `feedback_${stationFileLabel('Room 2')}_2026-11-20_2026-11-22.csv` }
     })
     if (!exported.ok) return
     const { exportId } = exported.value as { exportId: string }
