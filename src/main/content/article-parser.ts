@@ -271,8 +271,18 @@ function onceEach(problems: ContentProblem[]): ContentProblem[] {
   })
 }
 
-/** Parses one markdown article with YAML front matter, reporting every problem with its line. */
+/** Parses one markdown article with YAML front matter, reporting every problem with its line; it never throws. */
 export function parseArticle(text: string, context: ParseContext): ParseOutcome {
+  try {
+    return parseText(text, context)
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack (thousands of `>` or `[`) must refuse one file, not stop the reading.
+    const reason = error instanceof RangeError ? 'it nests too deeply' : String(error)
+    return { article: null, problems: [{ file: context.file, line: 1, message: `could not be read: ${reason}` }] }
+  }
+}
+
+function parseText(text: string, context: ParseContext): ParseOutcome {
   const problems: ContentProblem[] = []
   let tree: Root
   try {
