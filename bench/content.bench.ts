@@ -132,14 +132,18 @@ const content: Benchmark = async ({ quick }) => {
           label: `check a folder with ${hostileBodies.length} hostile files ÷ their reading budgets (${allowed / 1000} s)`,
           value: round(hostileCheck / allowed),
           unit: 'ratio',
-          budget: 1.5
+          budget: 1.5,
+          floor: { label: 'the hostile files’ reading budgets', value: allowed, unit: 'ms' },
+          absolute: round(hostileCheck)
         },
         {
           id: 'content-check-hostile-stall-ratio',
           label: 'longest main-thread stall checking the hostile folder ÷ checking the bundled content',
           value: round(hostileStall / Math.max(ordinaryStall, 1)),
           unit: 'ratio',
-          budget: 3
+          budget: 3,
+          floor: { label: 'longest stall checking the bundled content', value: round(ordinaryStall), unit: 'ms' },
+          absolute: round(hostileStall)
         }
       ]
     }
