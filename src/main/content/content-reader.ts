@@ -39,6 +39,9 @@ function workerScript(): WorkerScript | null {
   return null
 }
 
+/** How long the worker may take to load the parser before files are read without it: generous, as tsx compiles it. */
+const startupMilliseconds = 60_000
+
 /** A read waiting for the worker, and what to do with its answer. */
 interface Job {
   request: ReadRequest
@@ -66,7 +69,8 @@ export class ContentReader {
   #worker: Worker | null = null
   #ready: Promise<boolean> | null = null
   #queue: Job[] = []
-  #current: { job: Job; timer: NodeJS.Timeout } | null = null
+  /** The job under way; its timer is null until the job has been sent to a worker that started. */
+  #current: { job: Job; timer: NodeJS.Timeout | null } | null = null
   #nextId = 1
   #inProcess = false
   readonly #script: () => WorkerScript | null
@@ -109,13 +113,22 @@ export class ContentReader {
     }
     this.#worker = worker
     return new Promise((started) => {
+      // A worker that never says it is ready (its modules cannot load, say from inside an asar) counts as not started.
+      const startup = setTimeout(() => {
+        started(false)
+        void worker.terminate()
+      }, startupMilliseconds)
       worker.once('message', (first) => {
+        clearTimeout(startup)
         if (first !== 'ready') return started(false)
         worker.on('message', (reply: ReadReply) => this.#answer(worker, reply))
         started(true)
       })
       // After start-up an error is followed by 'exit', where the file being read is refused.
-      worker.on('error', () => started(false))
+      worker.on('error', () => {
+        clearTimeout(startup)
+        started(false)
+      })
       worker.on('exit', () => this.#stopped(worker))
     })
   }
@@ -124,7 +137,7 @@ export class ContentReader {
   async #pump(): Promise<void> {
     if (this.#current || this.#queue.length === 0) return
     const job = this.#queue.shift() as Job
-    this.#current = { job, timer: setTimeout(() => {}, 0) }
+    this.#current = { job, timer: null }
     this.#ready ??= this.#start()
     const ready = await this.#ready
     const worker = this.#worker
@@ -168,7 +181,8 @@ export class ContentReader {
     this.#worker = null
     this.#ready = null
     const current = this.#current
-    if (current) {
+    // A worker that failed to start is the start-up's business (#pump reads without it), not the job's.
+    if (current?.timer) {
       const { root, path } = current.job.request
       this.#finish(refused(root, path, 'could not be read: reading it used more memory than an article may'))
     }
@@ -178,7 +192,7 @@ export class ContentReader {
   #finish(reading: ArticleReading): void {
     const current = this.#current
     if (!current) return
-    clearTimeout(current.timer)
+    if (current.timer) clearTimeout(current.timer)
     this.#current = null
     current.job.settle(reading)
     if (this.#queue.length === 0) this.#worker?.unref()
