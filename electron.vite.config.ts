@@ -88,7 +88,12 @@ export default defineConfig({
     build: {
       externalizeDeps: { exclude: ['electron-store'] },
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), 'first-screen': resolve('src/renderer/src/first-screen.ts') }
+        // The reading worker is its own entry, out/main/content-worker.js, which content-reader.ts starts per folder.
+        input: {
+          index: resolve('src/main/index.ts'),
+          'first-screen': resolve('src/renderer/src/first-screen.ts'),
+          'content-worker': resolve('src/main/content/content-worker.ts')
+        }
       }
     }
   },

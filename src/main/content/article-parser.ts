@@ -45,6 +45,29 @@ export function slugify(title: string): string {
   return slug || 'section'
 }
 
+/**
+ * Hands out ids in heading order, each different from all before it: "Intro", "Intro", "Intro 2" become `intro`,
+ * `intro-2` and `intro-2-2`, because the screen keys its section lists by id and a repeat breaks them.
+ */
+class UniqueIds {
+  readonly #taken = new Set<string>()
+  /** The next number to try after each base id, so a thousand repeats cost a thousand steps, not a million. */
+  readonly #nextNumber = new Map<string, number>()
+
+  /** The base id if it is free, or the base with the lowest free `-2`, `-3`, … after those already tried. */
+  next(base: string): string {
+    let id = base
+    let number = this.#nextNumber.get(base) ?? 2
+    while (this.#taken.has(id)) {
+      id = `${base}-${number}`
+      number += 1
+    }
+    this.#nextNumber.set(base, number)
+    this.#taken.add(id)
+    return id
+  }
+}
+
 function toInlines(nodes: PhrasingContent[], context: ParseContext, problems: ContentProblem[]): Inline[] {
   const inlines: Inline[] = []
   const walk = (list: PhrasingContent[], marks: { strong?: boolean; emphasis?: boolean }) => {
@@ -180,16 +203,14 @@ function parseBody(nodes: RootContent[], context: ParseContext, problems: Conten
   if (sections.length === 0) {
     problems.push({ file: context.file, line: 1, message: 'the article has no sections (## Heading)' })
   }
-  const used = new Map<string, number>()
+  const uniqueIds = new UniqueIds()
   return sections.flatMap(({ line, refused, ...section }) => {
     if (section.blocks.length === 0) {
       // A section whose only block was refused is not empty to its author; that block's problem says it all.
       if (!refused) problems.push({ file: context.file, line, message: `section "${section.title}" is empty` })
       return []
     }
-    const seen = used.get(section.id) ?? 0
-    used.set(section.id, seen + 1)
-    const id = seen === 0 ? section.id : `${section.id}-${seen + 1}`
+    const id = uniqueIds.next(section.id)
     const wordCount = sectionWords(section)
     // A section is one screen: thousands of words would hold the screen (and a patient's finger) for seconds.
     if (wordCount > contentLimits.sectionWords)
@@ -250,8 +271,18 @@ function onceEach(problems: ContentProblem[]): ContentProblem[] {
   })
 }
 
-/** Parses one markdown article with YAML front matter, reporting every problem with its line. */
+/** Parses one markdown article with YAML front matter, reporting every problem with its line; it never throws. */
 export function parseArticle(text: string, context: ParseContext): ParseOutcome {
+  try {
+    return parseText(text, context)
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack (thousands of `>` or `[`) must refuse one file, not stop the reading.
+    const reason = error instanceof RangeError ? 'it nests too deeply' : String(error)
+    return { article: null, problems: [{ file: context.file, line: 1, message: `could not be read: ${reason}` }] }
+  }
+}
+
+function parseText(text: string, context: ParseContext): ParseOutcome {
   const problems: ContentProblem[] = []
   let tree: Root
   try {

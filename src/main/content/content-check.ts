@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { reviewStatus, type ReviewStatus } from '../../shared/content-review'
 import type { Article, ContentProblem } from '../../shared/domain'
-import { loadContentFolder } from './content-library'
+import { loadContentFolder, type ReadOptions } from './content-library'
 import { readingGradeTarget, readingLevel, sectionText } from './reading-level'
 import { summaryWarning } from './summary-length'
 
@@ -80,9 +80,9 @@ function translationWarnings(articles: Article[]): string[] {
 }
 
 /** Checks one folder; a folder that cannot be read or holds no article is a problem, as the kiosk would refuse it. */
-export async function checkFolder(folder: string, today: string): Promise<FolderReport> {
+export async function checkFolder(folder: string, today: string, options: ReadOptions = {}): Promise<FolderReport> {
   try {
-    const content = await loadContentFolder(folder)
+    const content = await loadContentFolder(folder, options)
     const problems = content.problems.map((problem) => ({ ...problem, file: join(folder, problem.file) }))
     if (content.articles.length === 0 && problems.length === 0) {
       problems.push({ file: folder, line: 0, message: 'no articles found (*.md files with front matter)' })
@@ -102,10 +102,10 @@ export async function checkFolder(folder: string, today: string): Promise<Folder
   }
 }
 
-/** Checks every folder on a clinic day (YYYY-MM-DD, for review dates). */
-export async function checkContent(folders: string[], today: string): Promise<ContentCheck> {
+/** Checks every folder on a clinic day (YYYY-MM-DD, for review dates), each file read within its time budget. */
+export async function checkContent(folders: string[], today: string, options: ReadOptions = {}): Promise<ContentCheck> {
   const reports: FolderReport[] = []
-  for (const folder of folders) reports.push(await checkFolder(folder, today))
+  for (const folder of folders) reports.push(await checkFolder(folder, today, options))
   return { today, folders: reports, exitCode: reports.some((report) => report.problems.length > 0) ? 1 : 0 }
 }
 

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto'
-import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
-import { imageExtensions } from '../../shared/article-schema'
+import { join, relative, sep } from 'node:path'
 import type { ContentSource } from '../../shared/content-update'
 import type { Article, ContentProblem, Playlist } from '../../shared/domain'
-import { parseArticle } from './article-parser'
-import { readArticleFile } from './article-file'
+import type { ParseOutcome } from './article-parser'
+import { type ContentReader, contentReader } from './content-reader'
 import { listContentFiles } from './content-files'
 import { contentLimits } from './content-limits'
-import { followInside } from './content-links'
 import { checkImage, type ImageCheck } from './image-check'
 import { linkCodeOf } from './link-code'
 
@@ -23,29 +21,7 @@ export interface FolderContent {
   digests: Map<string, string>
 }
 
-/** Resolves an image link of an article inside the content folder, refusing anything that would leave it. */
-export function resolveImage(root: string, articleFile: string, src: string): { path: string } | { problem: string } {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
-    return { problem: `image "${src}" must be a file in the content folder, not an address` }
-  }
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(src)
-  } catch {
-    return { problem: `image "${src}" is not a valid file name (a "%" must be written %25)` }
-  }
-  const absolute = resolve(root, posix.dirname(articleFile), decoded)
-  const inside = relative(root, absolute)
-  if (inside.startsWith('..') || isAbsolute(inside)) return { problem: `image "${src}" is outside the content folder` }
-  const extension = posix.extname(inside).toLowerCase()
-  if (!imageExtensions.has(extension))
-    return { problem: `image "${src}" is not a picture file (${[...imageExtensions].join(', ')})` }
-  // Links are followed only inside the folder: a picture on a stick must not be a way to read any file of the PC.
-  const found = followInside(root, absolute)
-  if ('problem' in found) return { problem: `image "${src}" ${found.problem.replace('the file itself', 'the picture itself')}` }
-  if (found.kind !== 'file') return { problem: `image "${src}" was not found` }
-  return { path: inside.split(sep).join('/') }
-}
+export { resolveImage } from './article-reading'
 
 /**
  * Articles that share an id and language are all refused: whichever sorts first is not more likely to be the right
@@ -79,33 +55,20 @@ export function contentVersion(articles: Article[], digests: Map<string, string>
 }
 
 /**
- * One article file: read (size and encoding checked first), parsed, and its pictures measured. The digest covers the
- * file and its pictures, so replacing a picture is a change of content too.
+ * One article file: read and parsed by the reading worker (within its time budget), then its pictures measured. The
+ * digest covers the file and its pictures, so replacing a picture is a change of content too.
  */
 async function loadArticle(
   root: string,
   path: string,
-  pictures: Map<string, Promise<ImageCheck>>
-): Promise<{ outcome: ReturnType<typeof parseArticle>; digest: string }> {
-  const file = relative(root, path).split(sep).join('/')
-  const read = await readArticleFile(path)
-  if ('problem' in read) return { outcome: { article: null, problems: [{ file, ...read.problem }] }, digest: '' }
-  const shown: Array<{ src: string; path: string; line: number }> = []
-  let outcome: ReturnType<typeof parseArticle>
-  try {
-    outcome = parseArticle(read.text, {
-      file,
-      resolveImage: (src, line) => {
-        const resolved = resolveImage(root, file, src)
-        if ('path' in resolved) shown.push({ src, path: resolved.path, line })
-        return resolved
-      }
-    })
-  } catch (error) {
-    // Whatever goes wrong in one article must not take the others, or the kiosk, down with it.
-    outcome = { article: null, problems: [{ file, line: 1, message: `could not be read: ${String(error)}` }] }
-  }
-  const digest = createHash('sha256').update(read.digest)
+  pictures: Map<string, Promise<ImageCheck>>,
+  options: ReadOptions
+): Promise<{ outcome: ParseOutcome; digest: string }> {
+  const reading = await (options.reader ?? contentReader).read(root, path, options.budget)
+  const { file, shown } = reading
+  let outcome = reading.outcome
+  if (!reading.digest) return { outcome, digest: '' }
+  const digest = createHash('sha256').update(reading.digest)
   for (const picture of shown) {
     // A picture two articles share (a translation's) is read and measured once.
     let check = pictures.get(picture.path)
@@ -128,11 +91,18 @@ async function loadArticle(
   return { outcome, digest: digest.digest('hex') }
 }
 
+/** How a folder's files are read: by which reader, and within how many milliseconds each (tests make it tiny). */
+export interface ReadOptions {
+  reader?: ContentReader
+  budget?: number
+}
+
 /**
- * Loads and validates every article under a folder; one broken file never hides the others. At most
- * `contentLimits.articles` files are read; the rest are reported.
+ * Loads and validates every article under a folder; one broken or slow file never hides the others. At most
+ * `contentLimits.articles` files are read; the rest are reported. Files are read in the reading worker, one at a time,
+ * each within `contentLimits.readMilliseconds`, so no file can hold up the main process.
  */
-export async function loadContentFolder(root: string): Promise<FolderContent> {
+export async function loadContentFolder(root: string, options: ReadOptions = {}): Promise<FolderContent> {
   const { articles: found, skipped } = await listContentFiles(root)
   const articles: Article[] = []
   const problems: ContentProblem[] = [...skipped]
@@ -149,7 +119,7 @@ export async function loadContentFolder(root: string): Promise<FolderContent> {
       })
       continue
     }
-    const { outcome, digest } = await loadArticle(root, path, pictures)
+    const { outcome, digest } = await loadArticle(root, path, pictures, options)
     problems.push(...outcome.problems)
     if (!outcome.article) continue
     digests.set(outcome.article.file, digest)

@@ -5,6 +5,13 @@
 export const contentLimits = {
   /** Bytes of one article file: about 40,000 words, many times the longest article a kiosk shows. */
   articleBytes: 256 * 1024,
+  /** Characters of an article's front matter: its nine keys need a few hundred; the YAML reader slows past this. */
+  frontMatterCharacters: 8000,
+  /**
+   * Milliseconds the reading worker may spend on one article file. A 256 KB article takes well under a second on a
+   * clinic PC; a file past this is refused as "took too long to read" (runs of `*a` or `[` that make micromark slow).
+   */
+  readMilliseconds: 3000,
   /** Words of one section (one screen): a screen reads well at 40 to 120. */
   sectionWords: 1000,
   /** Article files read from one folder; those past it (in name order) are reported and not read. */

@@ -2,6 +2,7 @@ import type { Yaml } from 'mdast'
 import { CST, LineCounter, Parser, type YAMLError, isMap, isScalar, parseDocument } from 'yaml'
 import { type FrontMatter, frontMatterSchema } from '../../shared/article-schema'
 import type { ContentProblem } from '../../shared/domain'
+import { contentLimits } from './content-limits'
 
 // Authors write front matter in Word or Notepad without knowing YAML. Three mistakes YAML either accepts silently or
 // answers in jargon are found in the parser's own token tree (its CST) and explained with what to write instead.
@@ -125,7 +126,8 @@ function plainYamlError(error: YAMLError, lineText: string): string {
   let plain: string
   switch (error.code) {
     case 'DUPLICATE_KEY':
-      plain = `"${/^\s*([^:]*):/.exec(lineText)?.[1]?.trim() ?? ''}" is written twice; keep one of them`
+      // The key is what comes before the first colon; a slice, since a pattern for it backtracked over spaces.
+      plain = `"${lineText.includes(':') ? lineText.slice(0, lineText.indexOf(':')).trim() : ''}" is written twice; keep one of them`
       break
     case 'TAB_AS_INDENT':
       plain = 'this line starts with a tab; front matter lines start at the left edge'
@@ -149,6 +151,16 @@ export function parseFrontMatter(
     return null
   }
   const firstLine = node.position?.start.line ?? 1
+  if (node.value.length > contentLimits.frontMatterCharacters) {
+    problems.push({
+      file,
+      line: firstLine,
+      message:
+        `the front matter has ${node.value.length} characters; it may have at most ` +
+        `${contentLimits.frontMatterCharacters}: keep to the keys an article needs, with short values`
+    })
+    return null
+  }
   const lineCounter = new LineCounter()
   const document = parseDocument(node.value, { lineCounter, prettyErrors: false })
   const at = (offset: number | undefined) => firstLine + (offset === undefined ? 1 : lineCounter.linePos(offset).line)
@@ -169,7 +181,21 @@ export function parseFrontMatter(
     const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === key)
     return pair && isScalar(pair.key) ? at(pair.key.range?.[0]) : firstLine
   }
-  const checked = frontMatterSchema.safeParse(document.toJS())
+  let values: unknown
+  try {
+    // yaml refuses to expand more than 100 aliases (a "billion laughs" bomb) by throwing.
+    values = document.toJS()
+  } catch {
+    problems.push({
+      file,
+      line: firstLine,
+      message:
+        'front matter cannot be read: it repeats values with & and * marks more than front matter ever needs; ' +
+        'write each value out in full'
+    })
+    return null
+  }
+  const checked = frontMatterSchema.safeParse(values)
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       if (issue.code === 'unrecognized_keys') {

@@ -59,6 +59,23 @@ describe('article parser', () => {
     expect(article?.sections.map((section) => section.id)).toEqual(['part', 'part-2'])
   })
 
+  it('gives every section a different id however headings repeat, so the screen can key its lists by id', () => {
+    const { article, problems } = parse(
+      `${front()}\n## Intro\n\nA.\n\n## Intro\n\nB.\n\n## Intro 2\n\nC.\n\n## intro\n\nD.\n\n## Intro-2\n\nE.\n`
+    )
+    expect(problems).toEqual([])
+    const ids = article?.sections.map((section) => section.id) ?? []
+    expect(ids).toEqual(['intro', 'intro-2', 'intro-2-2', 'intro-3', 'intro-2-3'])
+    expect(new Set(ids).size).toBe(5)
+  })
+
+  it('gives the same sections the same ids each time the same file is read, as feedback and engagement name them', () => {
+    const text = `${front()}\n## Intro 2\n\nA.\n\n## Intro\n\nB.\n\n## Intro\n\nC.\n`
+    const ids = () => parse(text).article?.sections.map((section) => section.id)
+    expect(ids()).toEqual(['intro-2', 'intro', 'intro-3'])
+    expect(ids()).toEqual(ids())
+  })
+
   it('refuses raw HTML, naming the line', () => {
     const { article, problems } = parse(`${front()}\n## Part\n\n<b>bold</b>\n`)
     expect(article).toBeNull()

@@ -221,11 +221,14 @@ export function pageImages(sourceFile: string): (url: string, alt: string) => Im
         note: `The picture ${described} is on the web (${url}) and was left out: the kiosk shows no pictures from the internet.`
       }
     } else {
+      // The path ends at the first ? or #: a slice, since `/[?#].*$/` backtracked over a long address with many of them.
+      const query = [url.indexOf('?'), url.indexOf('#')].filter((index) => index !== -1)
+      const bare = query.length > 0 ? url.slice(0, Math.min(...query)) : url
       let decoded: string
       try {
-        decoded = decodeURIComponent(url.replace(/[?#].*$/, ''))
+        decoded = decodeURIComponent(bare)
       } catch {
-        decoded = url.replace(/[?#].*$/, '')
+        decoded = bare
       }
       path = resolve(dirname(sourceFile), decoded)
     }
