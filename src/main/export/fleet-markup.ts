@@ -53,7 +53,7 @@ const contentWords: Record<string, string> = {
   folder: 'folder',
   'last-good-copy': 'last good copy (folder away)',
   pack: 'USB install',
-  bundled: 'bundled'
+  bundled: "the bundled sample, not the clinic's articles"
 }
 
 const stamp = (at: string) => `${at.slice(0, 16).replace('T', ' ')} UTC`
@@ -69,7 +69,9 @@ function kioskRow(kiosk: FleetKiosk, unseenMinutes: number, claimed: ReadonlySet
   return html`<tr>
     <td${claimed.has(status.station) ? html` class="flag"` : ''}>${status.station}</td>
     <td>${status.appVersion}</td>
-    <td>${contentWords[status.content.source] ?? status.content.source}, ${status.content.version}</td>
+    <td${status.content.source === 'bundled' ? html` class="flag"` : ''}>
+      ${contentWords[status.content.source] ?? status.content.source}, ${status.content.version}
+    </td>
     <td${kiosk.unseen ? html` class="flag"` : ''}>
       ${stamp(status.writtenAt)}${kiosk.unseen ? html`<br />not seen for over ${unseenMinutes} min in clinic hours` : ''}
     </td>
