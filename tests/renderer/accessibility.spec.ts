@@ -1,5 +1,4 @@
 import { resolve } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import {
   appReady,
@@ -12,23 +11,9 @@ import {
   typePin,
   type PatientChoice
 } from './kiosk-fixture'
+import { axeViolations } from './axe'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
-
-/**
- * WCAG 2.2 A and AA, axe's best practices (heading order among them) and the AAA contrast rule: body text must reach
- * 7:1, not just 4.5:1.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .withRules(['color-contrast-enhanced'])
-    .analyze()
-  return results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-  )
-}
 
 /** Every visible thing a finger can press that is smaller than 48×48 CSS px, by its label. */
 async function smallTargets(page: Page): Promise<string[]> {

@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import {
   appReady,
@@ -15,17 +14,9 @@ import {
   typePin
 } from './kiosk-fixture'
 import { outsideOrUnder } from './overlaps'
+import { axeViolations } from './axe'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
-
-/** WCAG 2.2 AA, best practices and AAA contrast, as tests/renderer/accessibility.spec.ts checks patient screens. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .withRules(['color-contrast-enhanced'])
-    .analyze()
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join()}`)
-}
 
 /** The root's language, text size and colours, which the page's CSS and screen readers follow. */
 const rootSettings = (page: Page) =>

@@ -1,20 +1,11 @@
 import { resolve } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { Playlist } from '../../src/shared/domain'
 import type { Result } from '../../src/shared/result'
 import { appReady, choose, currentSection, expect, startReading, test, touchStroke } from './kiosk-fixture'
+import { axeViolations } from './axe'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
-
-/** WCAG 2.2 A and AA, best practices and the AAA contrast rule, as accessibility.spec.ts checks every screen. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .withRules(['color-contrast-enhanced'])
-    .analyze()
-  return results.violations.map((violation) => `${violation.id}: ${violation.help}`)
-}
 
 test.describe('with two sections under the same heading, so two share an id', () => {
   test.use({

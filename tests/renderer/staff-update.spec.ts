@@ -2,9 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { appReady, contentFolders, expect, staffGesture, test, typePin } from './kiosk-fixture'
+import { axeViolations } from './axe'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
 const fixtures = resolve(import.meta.dirname, '../fixtures/content')
@@ -41,15 +41,6 @@ async function openUpdate(page: Page): Promise<void> {
   await expect(page.getByTestId('staff-summary')).toBeVisible()
   await page.getByTestId('update-open').tap()
   await expect(page.getByTestId('update-articles')).toBeVisible()
-}
-
-/** WCAG 2.2 AA, best practices and AAA contrast, as tests/renderer/accessibility.spec.ts checks patient screens. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .withRules(['color-contrast-enhanced'])
-    .analyze()
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join()}`)
 }
 
 async function shoot(page: Page, name: string, screen: string): Promise<void> {

@@ -3,6 +3,7 @@ import { imageExtensions } from '../../shared/article-schema'
 import { type ParseOutcome, parseArticle } from './article-parser'
 import { readArticleFile } from './article-file'
 import { followInside } from './content-links'
+import { type ReadingLevel, readingLevel, sectionText } from './reading-level'
 
 /** One article file as the reading worker returns it: parsed, with the pictures it shows still to be measured. */
 export interface ArticleReading {
@@ -13,6 +14,11 @@ export interface ArticleReading {
   shown: Array<{ src: string; path: string; line: number }>
   /** A digest of the file's bytes, or '' when it could not be read. */
   digest: string
+  /**
+   * Each section's reading level, measured here in the worker with the parsing: on hostile text the measure is slow
+   * too, and the content check and the stick review must not measure it again on the main thread.
+   */
+  levels?: ReadingLevel[]
 }
 
 /** Resolves an image link of an article inside the content folder, refusing anything that would leave it. */
@@ -67,5 +73,7 @@ export async function readArticle(root: string, path: string): Promise<ArticleRe
       return resolved
     }
   })
-  return { file, outcome, shown, digest: read.digest }
+  const article = outcome.article
+  const levels = article?.sections.map((section) => readingLevel(sectionText(section), article.language))
+  return { file, outcome, shown, digest: read.digest, ...(levels ? { levels } : {}) }
 }

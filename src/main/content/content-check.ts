@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { reviewStatus, type ReviewStatus } from '../../shared/content-review'
 import type { Article, ContentProblem } from '../../shared/domain'
 import { loadContentFolder, type ReadOptions } from './content-library'
-import { readingGradeTarget, readingLevel, sectionText } from './reading-level'
+import { readingGradeTarget, sectionReadingLevel } from './reading-level'
 import { summaryWarning } from './summary-length'
 
 /** One section's length and reading grade. */
@@ -52,8 +52,8 @@ export function articleReport(article: Article, today: string): ArticleReport {
     title: article.title,
     nextReview: article.nextReview,
     review: reviewStatus(article.nextReview, today),
-    sections: article.sections.map((section) => {
-      const level = readingLevel(sectionText(section), article.language)
+    sections: article.sections.map((section, index) => {
+      const level = sectionReadingLevel(article, index)
       return {
         id: section.id,
         title: section.title,

@@ -8,6 +8,7 @@ import { listContentFiles } from './content-files'
 import { contentLimits } from './content-limits'
 import { checkImage, type ImageCheck } from './image-check'
 import { linkCodeOf } from './link-code'
+import { rememberReadingLevels } from './reading-level'
 
 /** Every valid article of a folder, and what was wrong with the rest. */
 export interface FolderContent {
@@ -67,6 +68,8 @@ async function loadArticle(
   const reading = await (options.reader ?? contentReader).read(root, path, options.budget)
   const { file, shown } = reading
   let outcome = reading.outcome
+  // The grades the worker measured: the content check and the stick review need not measure them again here.
+  if (outcome.article && reading.levels) rememberReadingLevels(outcome.article, reading.levels)
   if (!reading.digest) return { outcome, digest: '' }
   const digest = createHash('sha256').update(reading.digest)
   for (const picture of shown) {

@@ -147,3 +147,24 @@ function blockLines(block: Block): string[] {
 export function sectionText(section: Section): string {
   return section.blocks.flatMap(blockLines).join('\n')
 }
+
+/** Levels measured in the reading worker, by article: a reading kept with the article it was measured for. */
+const measured = new WeakMap<object, ReadingLevel[]>()
+
+/** Keeps the levels the reading worker measured for an article's sections, in section order. */
+export function rememberReadingLevels(article: object, levels: ReadingLevel[]): void {
+  measured.set(article, levels)
+}
+
+/** The levels the reading worker measured for an article, if it was read through the worker. */
+export function measuredReadingLevels(article: object): ReadingLevel[] | undefined {
+  return measured.get(article)
+}
+
+/** A section's level: the one the worker measured when there is one, else measured now. */
+export function sectionReadingLevel(article: { language: string; sections: Section[] }, index: number): ReadingLevel {
+  const known = measured.get(article)?.[index]
+  const section = article.sections[index]
+  if (known) return known
+  return readingLevel(section ? sectionText(section) : '', article.language)
+}

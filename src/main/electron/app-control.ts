@@ -22,7 +22,25 @@ export function quitApp(): void {
  */
 export function pickFolder(): OpenPicker {
   const [kiosk] = BrowserWindow.getAllWindows()
-  const parent = new BrowserWindow({ parent: kiosk, modal: true, show: false, width: 1, height: 1 })
+  // It never loads a page, but is held to the same preferences as the kiosk window all the same.
+  const parent = new BrowserWindow({
+    parent: kiosk,
+    modal: true,
+    show: false,
+    width: 1,
+    height: 1,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false
+    }
+  })
   const closeParent = () => {
     if (!parent.isDestroyed()) parent.destroy()
   }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkContent, formatContentCheck } from '../../../src/main/content/content-check'
 import { loadContentFolder } from '../../../src/main/content/content-library'
 import { ContentReader } from '../../../src/main/content/content-reader'
+import { measuredReadingLevels, readingLevel, sectionText } from '../../../src/main/content/reading-level'
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/content')
 
@@ -88,6 +89,21 @@ describe('content reader', () => {
     expect(check.exitCode).toBe(1)
     expect(formatContentCheck(check)).toContain(`${join(scratch, 'en', 'b-slow.md')}  took too long to read`)
     expect(check.folders[0]?.articles.map((article) => article.id)).toEqual(['drinking-water', 'hand-washing'])
+  })
+
+  // A section of 60,000 "[" takes a fifth of a second to grade: the worker grades it, so the check need not on the
+  // main thread.
+  it("measures each section's reading level in the worker, as the main thread would have", async () => {
+    const reader = new ContentReader()
+    try {
+      const folder = await loadContentFolder(scratch, { reader })
+      for (const article of folder.articles) {
+        const expected = article.sections.map((section) => readingLevel(sectionText(section), article.language))
+        expect(measuredReadingLevels(article)).toEqual(expected)
+      }
+    } finally {
+      await reader.close()
+    }
   })
 
   it('reads the same files the same way where no worker can start', async () => {
