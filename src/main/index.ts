@@ -20,6 +20,7 @@ import { keepDisplayAwake } from './electron/power'
 import { loadPage, superviseRenderer } from './electron/recovery'
 import { isDisplayAwake } from '../shared/display-schedule'
 import { RecoveryPolicy } from './kiosk/recovery-policy'
+import { kioskMode } from './kiosk/kiosk-setup'
 import { closeLibraryChannels, registerIpc } from './electron/ipc'
 import { startLogging } from './electron/logging'
 import { createKioskWindow, lockDownContents, lockDownSession } from './electron/window'
@@ -36,6 +37,8 @@ app.setPath('userData', dataFolder.path)
 
 // Uncaught errors are noted for staff mode too, once the kiosk's services exist.
 let noteUncaught: ((error: Error) => void) | null = null
+// Closing keys are let through only on a PC not set up as a kiosk; refused until the window knows which it is.
+let mayClose = false
 // The kiosk's own arguments come after the executable (packaged) or after the app path (development); an option it
 // does not know is a usage error (cli/known-options.ts), so a misspelt command never starts the full-screen kiosk.
 const command = parseCliArguments(process.argv.slice(app.isPackaged ? 1 : 2))
@@ -96,7 +99,9 @@ if (command.kind !== 'none') {
   })
   // Developers leave with Ctrl+Shift+Q; the packaged kiosk refuses it (staff mode's "Quit the kiosk" is the way out).
   const developerQuit = app.isPackaged ? null : () => app.quit()
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, devServerUrl, developerQuit))
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownContents(contents, devServerUrl, developerQuit, () => mayClose)
+  )
   app.on('window-all-closed', () => app.quit())
   app
     .whenReady()
@@ -166,23 +171,39 @@ async function start(): Promise<void> {
   )
   registerIpc(core.handlers, (url) => isAppUrl(url, devServerUrl), core.logError)
   const appUrl = devServerUrl ?? appEntryUrl
-  const window = createKioskWindow({
+  // An author's or IT's own PC (no PIN yet) gets an ordinary window and no auto-start (kiosk/kiosk-setup.ts).
+  const staffState = () => ({ hasPin: core.staffAuth.hasPin(), resetRequired: core.staffAuth.resetRequired() })
+  const mode = kioskMode(staffState(), core.config.autoStart, app.isPackaged)
+  if (!mode.locked)
+    log.warn('no staff PIN yet: not set up as a kiosk, so the window can be closed and auto-start waits')
+  mayClose = !mode.locked
+  const kioskWindow = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     devServerUrl,
     allowDevTools: !app.isPackaged,
     display: core.config.display,
-    log: (message) => log.warn(message)
+    log: (message) => log.warn(message),
+    locked: mode.locked
   })
+  const window = kioskWindow.window
   const logScreen = (message: string) => log.warn(message)
   // Supervised before the first load, so a first page that fails to load is retried like any other.
   superviseRenderer(window.webContents, new RecoveryPolicy(), { app: appUrl, frontDesk: frontDeskUrl }, logScreen)
   void loadPage(window.webContents, appUrl, logScreen)
-  if (app.isPackaged) {
+  const setUpAutostart = () =>
     applyAutostart(core.config.autoStart).then(
       (note) => note && log.warn(note),
       (error: unknown) => core.logError('setting up auto-start failed', error)
     )
-  }
+  // Only a set-up kiosk touches the sign-in entry (to add it, or to remove it when autoStart is off).
+  if (mode.locked && app.isPackaged) void setUpAutostart()
+  // The first PIN created on screen makes this PC a kiosk at once: locked full screen and started at sign-in.
+  core.staffAuth.onPinSet(() => {
+    if (kioskWindow.isLocked()) return
+    kioskWindow.lockDown()
+    mayClose = false
+    if (app.isPackaged) void setUpAutostart()
+  })
 
   // The display stays awake only in clinic hours; checked every minute so a clock change is followed too.
   const followClinicHours = () => keepDisplayAwake(isDisplayAwake(new Date(), core.config.clinicHours))

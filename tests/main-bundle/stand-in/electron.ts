@@ -174,6 +174,9 @@ class StandInWindow extends EventEmitter {
   setKiosk(on: boolean): void {
     this.standIn.record('window.setKiosk', [on])
   }
+  setTitle(title: string): void {
+    this.standIn.record('window.setTitle', [title])
+  }
   removeMenu(): void {}
   show(): void {
     this.standIn.record('window.show', [])
