@@ -85,7 +85,10 @@ export function selfTestChecks(setup: SelfTestSetup): { checks: SelfTestCheck[];
         if (!window) return windowMissing
         const answer = await inPage<{ ok: boolean; value?: { articles: unknown[] } }>('window.kiosk.playlist()')
         if (!answer.ok || !answer.value) return failed('the playlist did not come back', 'see the log')
-        return { ok: true, detail: `${answer.value.articles.length} articles on screen` }
+        return {
+          ok: true,
+          detail: `${answer.value.articles.length} article${answer.value.articles.length === 1 ? '' : 's'} on screen`
+        }
       }
     },
     {
