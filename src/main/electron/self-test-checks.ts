@@ -35,11 +35,18 @@ function openTestWindow(preload: string): BrowserWindow {
     backgroundColor: backgroundColour,
     title: 'Waiting Room Kiosk self-test',
     webPreferences: {
-      preload,
+      // Reviewed: the kiosk's own preload, which exposes only the contract's invoke wrappers.
+      preload /* eng-disable PRELOAD_JS_CHECK */,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false
     }
   })
