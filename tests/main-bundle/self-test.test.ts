@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startMain, type MainProcess, type StartOptions } from './main-process'
+import { setUpAsKiosk, startMain, type MainProcess, type StartOptions } from './main-process'
 
 const repository = resolve(import.meta.dirname, '../..')
 const contentFolder = join(repository, 'tests/fixtures/content/playlist')
@@ -17,6 +17,8 @@ beforeEach(async () => {
   shares = await mkdtemp(join(tmpdir(), 'kiosk-self-test-shares-'))
   await mkdir(join(shares, 'exports'))
   await mkdir(join(shares, 'status'))
+  // An installed kiosk has its PIN (A5); the self-test checks that too.
+  await setUpAsKiosk(dataFolder)
 })
 
 afterEach(async () => {
@@ -58,6 +60,16 @@ const healthy = () => ({
 })
 
 describe('--self-test of the built main bundle', () => {
+  it('fails on a PC without a staff PIN, saying it is not locked and how to set the PIN', async () => {
+    await rm(join(dataFolder, 'staff.json'))
+    const result = await selfTest(healthy())
+    expect(result.output).toContain(
+      '✗ This PC is set up as a kiosk (a staff PIN is set): no staff PIN yet, so the kiosk opens as an ordinary window'
+    )
+    expect(result.code).toBe(1)
+    expect(result.after).toEqual(result.before)
+  })
+
   it('passes every check on a healthy kiosk, exits 0, closes its window and leaves the data folder as it was', async () => {
     const result = await selfTest(healthy())
     expect(result.output).not.toContain('✗')
@@ -67,13 +79,14 @@ describe('--self-test of the built main bundle', () => {
       '✓ The screen talks to the kiosk (IPC round trip) (2 articles on screen)',
       '✓ Feedback is written and read back (in a temporary folder)',
       `✓ The data folder can be written (${dataFolder})`,
+      '✓ This PC is set up as a kiosk (a staff PIN is set)',
       `✓ The content folder can be reached (${contentFolder})`,
       `✓ The export folder can be reached (${join(shares, 'exports')})`,
       `✓ The status folder can be reached (${join(shares, 'status')})`,
       '✓ A display and touch are found (Built-in; touch available)',
       '✓ Read-aloud voices for each language',
       "✓ The clock's time zone",
-      'Self-test passed: all 11 checks.'
+      'Self-test passed: all 12 checks.'
     ])
       expect(result.output).toContain(check)
     expect(result.code).toBe(0)
@@ -96,7 +109,7 @@ describe('--self-test of the built main bundle', () => {
       `✗ The export folder can be reached: ${away} cannot be reached (ENOENT) — check that the share is online and this account may use it, or correct "exportFolder" in config.json`
     )
     expect(result.output).toContain('✓ The status folder can be reached')
-    expect(result.output).toContain('Self-test failed: 1 of 11 checks')
+    expect(result.output).toContain('Self-test failed: 1 of 12 checks')
     expect(result.code).toBe(1)
     expect(result.destroyed).toBe(result.windows)
     expect(result.after).toEqual(result.before)

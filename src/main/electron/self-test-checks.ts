@@ -1,10 +1,12 @@
 import { constants } from 'node:fs'
-import { access, stat } from 'node:fs/promises'
+import { access, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { BrowserWindow, net, screen } from 'electron'
 import { contentSecurityPolicy } from '../../shared/csp'
 import type { FeedbackInput } from '../../shared/feedback'
 import { checkFolder, checkVoices, type CheckResult, type SelfTestCheck } from '../cli/self-test'
 import type { KioskCore } from '../kiosk/kiosk-core'
+import { setUpFromStaffFile } from '../kiosk/kiosk-setup'
 import { appEntryUrl } from './app-url'
 import { backgroundColour, lockDownContents } from './window'
 
@@ -16,6 +18,9 @@ export interface SelfTestSetup {
   clinicDataFolder: string
   preload: string
 }
+
+/** Larger than any staff file the kiosk writes; beyond it the file is not read. */
+const staffFileLimit = 64 * 1024
 
 const failed = (problem: string, advice: string): CheckResult => ({ ok: false, problem, advice })
 const windowMissing = failed('the window did not open', 'see the first check')
@@ -125,14 +130,42 @@ export function selfTestChecks(setup: SelfTestSetup): { checks: SelfTestCheck[];
     {
       name: 'The data folder can be written',
       run: async () => {
+        const folder = setup.clinicDataFolder
+        const exists = await stat(folder).then(
+          (found) => found.isDirectory(),
+          () => false
+        )
+        if (!exists)
+          return failed(
+            `${folder} is not there yet`,
+            'create it as in docs/DEPLOYMENT.md (A3), or start the kiosk once'
+          )
         // Asked of the system, not tried with a file, so the clinic's folder is not touched.
-        const writable = await access(setup.clinicDataFolder, constants.W_OK).then(
+        const writable = await access(folder, constants.W_OK).then(
           () => true,
           () => false
         )
         return writable
-          ? { ok: true, detail: setup.clinicDataFolder }
-          : failed(`${setup.clinicDataFolder} cannot be written`, 'give the kiosk account modify rights on it')
+          ? { ok: true, detail: folder }
+          : failed(`${folder} cannot be written`, 'give the kiosk account modify rights on it (A3)')
+      }
+    },
+    {
+      name: 'This PC is set up as a kiosk (a staff PIN is set)',
+      run: async () => {
+        const file = join(setup.clinicDataFolder, 'staff.json')
+        // A staff file is a few hundred bytes; a larger one is read as damaged, which also counts as set up.
+        const size = await stat(file).then(
+          (found) => found.size,
+          () => null
+        )
+        const text = size === null ? null : size > staffFileLimit ? '' : await readFile(file, 'utf8')
+        return setUpFromStaffFile(text)
+          ? { ok: true, detail: 'the window is locked full screen and starts at sign-in with autoStart' }
+          : failed(
+              'no staff PIN yet, so the kiosk opens as an ordinary window anyone can close and does not start at sign-in',
+              'set the PIN with --set-pin or the setup code (A5)'
+            )
       }
     },
     {

@@ -30,3 +30,19 @@ export function kioskMode(staff: StaffState, autoStart: boolean, packaged: boole
 
 /** The window title of a PC not yet set up, saying how to leave, since nothing on screen does otherwise. */
 export const notSetUpTitle = 'Waiting Room Kiosk (not set up as a kiosk yet: no staff PIN; close this window to leave)'
+
+/**
+ * Reads `isSetUpAsKiosk` from the text of `staff.json` without opening it as the kiosk would (the self-test must not
+ * write the clinic's folder): no file is not set up; a PIN hash, a demanded reset or a damaged file (set aside and
+ * demanding a reset at the next start) is.
+ */
+export function setUpFromStaffFile(text: string | null): boolean {
+  if (text === null) return false
+  try {
+    const data = JSON.parse(text) as { pinHash?: unknown; resetRequired?: unknown } | null
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return true
+    return isSetUpAsKiosk({ hasPin: typeof data.pinHash === 'string', resetRequired: data.resetRequired === true })
+  } catch {
+    return true
+  }
+}

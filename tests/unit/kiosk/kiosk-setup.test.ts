@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSetUpAsKiosk, kioskMode } from '../../../src/main/kiosk/kiosk-setup'
+import { isSetUpAsKiosk, kioskMode, setUpFromStaffFile } from '../../../src/main/kiosk/kiosk-setup'
 
 describe('whether a PC is set up as a kiosk', () => {
   it('is not set up while there is no PIN and no reset demanded: an author or IT can leave', () => {
@@ -33,5 +33,20 @@ describe('whether a PC is set up as a kiosk', () => {
       locked: true,
       registerAutostart: false
     })
+  })
+})
+
+describe('whether a PC is set up, read from its staff.json by the self-test', () => {
+  it('is not set up with no staff file, or one without a PIN', () => {
+    expect(setUpFromStaffFile(null)).toBe(false)
+    expect(setUpFromStaffFile('{"pinHash":null,"resetRequired":false,"setupCodeHash":"scrypt$1$1$1$a$b"}')).toBe(false)
+  })
+
+  it('is set up with a PIN, a demanded reset, or a damaged file (which demands a reset at the next start)', () => {
+    expect(setUpFromStaffFile('{"pinHash":"scrypt$32768$8$1$a$b","resetRequired":false}')).toBe(true)
+    expect(setUpFromStaffFile('{"pinHash":null,"resetRequired":true}')).toBe(true)
+    expect(setUpFromStaffFile('{"pinHash": ')).toBe(true)
+    expect(setUpFromStaffFile('[]')).toBe(true)
+    expect(setUpFromStaffFile('null')).toBe(true)
   })
 })
