@@ -64,6 +64,8 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 
 if (command.kind === 'self-test' && selfTestFolder) {
   for (const line of describeDataFolder(dataFolder)) console.log(line)
+  // Without a listener Electron quits with exit code 0 once the test window closes, before the result is known.
+  app.on('window-all-closed', () => {})
   app
     .whenReady()
     .then(async () =>
