@@ -249,6 +249,11 @@ class StandInWindow extends EventEmitter {
     this.#destroyed = true
     this.standIn.windows.splice(this.standIn.windows.indexOf(this), 1)
     this.emit('closed')
+    // Electron's default when the last window goes and nobody listens for window-all-closed: the app quits.
+    if (this.standIn.windows.length === 0) {
+      if (this.standIn.app.listenerCount('window-all-closed') > 0) this.standIn.app.emit('window-all-closed')
+      else (this.standIn.app as unknown as { quit: () => void }).quit()
+    }
   }
   moveTop(): void {
     this.standIn.record('window.moveTop', [`<window ${this.id}>`])
