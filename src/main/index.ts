@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
 import ElectronStore from 'electron-store'
@@ -8,7 +10,7 @@ import { needsKioskData, parseCliArguments } from './cli/cli-arguments'
 import { listRemovableDrives } from './export/drives'
 import { commentScrubber, scrubberWarmUpMs } from './feedback/scrub'
 import { type KioskCore, startKioskCore } from './kiosk/kiosk-core'
-import { chooseDataFolder, describeDataFolder, folderProbes } from './kiosk/data-folder'
+import { chooseDataFolder, describeDataFolder, folderProbes, readOnlyFolderProbes } from './kiosk/data-folder'
 import { type DataLockOutcome, systemLockProbes, takeDataLock, waitForDataLock } from './kiosk/data-lock'
 import { pageWithFirstScreen } from './kiosk/first-screen-page'
 import { renderFirstScreen } from '../renderer/src/first-screen'
@@ -16,31 +18,40 @@ import { pickFolder, quitApp, restartApp } from './electron/app-control'
 import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
 import { appEntryUrl, frontDeskUrl, isAppUrl } from './electron/app-url'
 import { applyAutostart } from './electron/autostart'
+import { runSelfTestCommand } from './electron/self-test-run'
 import { keepDisplayAwake } from './electron/power'
 import { loadPage, superviseRenderer } from './electron/recovery'
 import { isDisplayAwake } from '../shared/display-schedule'
 import { RecoveryPolicy } from './kiosk/recovery-policy'
+import { kioskMode } from './kiosk/kiosk-setup'
 import { closeLibraryChannels, registerIpc } from './electron/ipc'
 import { startLogging } from './electron/logging'
 import { createKioskWindow, lockDownContents, lockDownSession } from './electron/window'
 
+// The kiosk's own arguments come after the executable (packaged) or after the app path (development); an option it
+// does not know is a usage error (cli/known-options.ts), so a misspelt command never starts the full-screen kiosk.
+const command = parseCliArguments(process.argv.slice(app.isPackaged ? 1 : 2))
+// --self-test leaves the clinic's data folder as it found it: write rights are asked of the system, not tried with a
+// file, and Chromium's files and the log go to a temporary folder.
+const selfTestFolder = command.kind === 'self-test' ? mkdtempSync(join(tmpdir(), 'kiosk-self-test-')) : null
 // The data folder (KIOSK_DATA_DIR, the machine-wide folder, or the account's own), chosen and set before anything
 // reads userData. Electron names the account's own folder after the app inside appData.
 const dataFolder = chooseDataFolder({
   platform: process.platform,
   environment: process.env,
   perUserFolder: join(app.getPath('appData'), app.getName()),
-  ...folderProbes
+  ...(selfTestFolder ? readOnlyFolderProbes : folderProbes)
 })
-app.setPath('userData', dataFolder.path)
+app.setPath('userData', selfTestFolder ?? dataFolder.path)
 
 // Uncaught errors are noted for staff mode too, once the kiosk's services exist.
 let noteUncaught: ((error: Error) => void) | null = null
-// The kiosk's own arguments come after the executable (packaged) or after the app path (development); an option it
-// does not know is a usage error (cli/known-options.ts), so a misspelt command never starts the full-screen kiosk.
-const command = parseCliArguments(process.argv.slice(app.isPackaged ? 1 : 2))
+// Closing keys are let through only on a PC not set up as a kiosk; refused until the window knows which it is.
+let mayClose = false
 // A command prints its own plain lines for IT's script; the log's timestamped copy stays in the log file.
-const log = startLogging(dataFolder.path, (error) => noteUncaught?.(error), { toConsole: command.kind === 'none' })
+const log = startLogging(selfTestFolder ?? dataFolder.path, (error) => noteUncaught?.(error), {
+  toConsole: command.kind === 'none'
+})
 const [folderInUse, ...foldersPassedOver] = describeDataFolder(dataFolder)
 log.info(folderInUse)
 for (const line of foldersPassedOver) log.warn(line)
@@ -51,7 +62,31 @@ declareAppScheme()
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 
-if (command.kind !== 'none') {
+if (command.kind === 'self-test' && selfTestFolder) {
+  for (const line of describeDataFolder(dataFolder)) console.log(line)
+  // Without a listener Electron quits with exit code 0 once the test window closes, before the result is known.
+  app.on('window-all-closed', () => {})
+  app
+    .whenReady()
+    .then(async () =>
+      runSelfTestCommand(
+        {
+          clinicDataFolder: dataFolder.path,
+          temporaryFolder: selfTestFolder,
+          bundledContentFolder: bundledContentFolder(),
+          logError: (message, error) => log.error(message, error)
+        },
+        (line) => console.log(line)
+      )
+    )
+    .then(
+      (code) => app.exit(code),
+      (error: unknown) => {
+        console.error(`✗ the self-test could not run: ${error instanceof Error ? error.message : String(error)}`)
+        app.exit(1)
+      }
+    )
+} else if (command.kind !== 'none' && command.kind !== 'self-test') {
   // IT's command line: no window. Only the instance holding the lock may change the data files; checking and
   // importing content never touch them, so they neither take the lock nor open the core.
   // IT's script says which data folder it worked on, since each Windows account has its own unless set up otherwise.
@@ -96,7 +131,9 @@ if (command.kind !== 'none') {
   })
   // Developers leave with Ctrl+Shift+Q; the packaged kiosk refuses it (staff mode's "Quit the kiosk" is the way out).
   const developerQuit = app.isPackaged ? null : () => app.quit()
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, devServerUrl, developerQuit))
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownContents(contents, devServerUrl, developerQuit, () => mayClose)
+  )
   app.on('window-all-closed', () => app.quit())
   app
     .whenReady()
@@ -107,17 +144,19 @@ if (command.kind !== 'none') {
     })
 }
 
+/** The articles that ship with the app: in its resources when packaged, in the repository while developing. */
+function bundledContentFolder(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'content') : join(app.getAppPath(), 'content')
+}
+
 /**
  * Builds the kiosk's services over its data folder, as both the window and the command line use them; a command
  * run while the kiosk is running (`ownsData` false) keeps no copy of the content there.
  */
 function openCore(ownsData = true): Promise<KioskCore> {
-  const bundledContentFolder = app.isPackaged
-    ? join(process.resourcesPath, 'content')
-    : join(app.getAppPath(), 'content')
   return startKioskCore({
     configFile: join(dataFolder.path, 'config.json'),
-    bundledContentFolder,
+    bundledContentFolder: bundledContentFolder(),
     dataFolder: dataFolder.path,
     dataFolderInUse: dataFolder,
     // The service's options are conf options; only the file location is electron-store's to add.
@@ -166,23 +205,39 @@ async function start(): Promise<void> {
   )
   registerIpc(core.handlers, (url) => isAppUrl(url, devServerUrl), core.logError)
   const appUrl = devServerUrl ?? appEntryUrl
-  const window = createKioskWindow({
+  // An author's or IT's own PC (no PIN yet) gets an ordinary window and no auto-start (kiosk/kiosk-setup.ts).
+  const staffState = () => ({ hasPin: core.staffAuth.hasPin(), resetRequired: core.staffAuth.resetRequired() })
+  const mode = kioskMode(staffState(), core.config.autoStart, app.isPackaged)
+  if (!mode.locked)
+    log.warn('no staff PIN yet: not set up as a kiosk, so the window can be closed and auto-start waits')
+  mayClose = !mode.locked
+  const kioskWindow = createKioskWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     devServerUrl,
     allowDevTools: !app.isPackaged,
     display: core.config.display,
-    log: (message) => log.warn(message)
+    log: (message) => log.warn(message),
+    locked: mode.locked
   })
+  const window = kioskWindow.window
   const logScreen = (message: string) => log.warn(message)
   // Supervised before the first load, so a first page that fails to load is retried like any other.
   superviseRenderer(window.webContents, new RecoveryPolicy(), { app: appUrl, frontDesk: frontDeskUrl }, logScreen)
   void loadPage(window.webContents, appUrl, logScreen)
-  if (app.isPackaged) {
+  const setUpAutostart = () =>
     applyAutostart(core.config.autoStart).then(
       (note) => note && log.warn(note),
       (error: unknown) => core.logError('setting up auto-start failed', error)
     )
-  }
+  // Only a set-up kiosk touches the sign-in entry (to add it, or to remove it when autoStart is off).
+  if (mode.locked && app.isPackaged) void setUpAutostart()
+  // The first PIN created on screen makes this PC a kiosk at once: locked full screen and started at sign-in.
+  core.staffAuth.onPinSet(() => {
+    if (kioskWindow.isLocked()) return
+    kioskWindow.lockDown()
+    mayClose = false
+    if (app.isPackaged) void setUpAutostart()
+  })
 
   // The display stays awake only in clinic hours; checked every minute so a clock change is followed too.
   const followClinicHours = () => keepDisplayAwake(isDisplayAwake(new Date(), core.config.clinicHours))

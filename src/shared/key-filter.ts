@@ -66,3 +66,14 @@ export function isDeveloperQuitKey(input: KeyInput): boolean {
   if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false
   return (input.control || input.meta) && input.shift && !input.alt && input.key.toLowerCase() === 'q'
 }
+
+/**
+ * Alt+F4 and Ctrl+W or Ctrl+Q (Cmd on a Mac): the keys that close a window, let through on a PC not yet set up as a
+ * kiosk (kiosk/kiosk-setup.ts), where the person at the keyboard must be able to leave.
+ */
+export function isClosingKey(input: KeyInput): boolean {
+  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false
+  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key
+  if (input.alt && !input.control && !input.meta && key === 'F4') return true
+  return (input.control || input.meta) && !input.alt && !input.shift && (key === 'w' || key === 'q')
+}

@@ -21,6 +21,12 @@ let dataFolder: string
 
 test.beforeAll(async () => {
   dataFolder = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'))
+  // A staff PIN makes this PC a kiosk, whose window is locked; without one it is an ordinary window anyone can close.
+  await new Promise((done) =>
+    spawn(binary ?? '', [...sandboxArgs, repository, '--set-pin', '482913'], {
+      env: { ...process.env, KIOSK_DATA_DIR: dataFolder }
+    }).on('exit', done)
+  )
   app = await _electron.launch({
     executablePath: binary ?? undefined,
     args: [...sandboxArgs, repository],

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startMain, waitForCalls, type MainProcess, type StartOptions } from './main-process'
+import { setUpAsKiosk, startMain, waitForCalls, type MainProcess, type StartOptions } from './main-process'
 
 let dataFolder: string
 let exportFolder: string
@@ -114,6 +114,8 @@ describe('the command line of the built main bundle', () => {
   )
 
   it('a packaged start with the switches the installer and Linux pass opens the kiosk and sets up auto-start', async () => {
+    // Auto-start is registered only on a PC set up as a kiosk, i.e. with a staff PIN.
+    await setUpAsKiosk(dataFolder)
     const kiosk = await startMain({
       args: ['--updated', '--no-sandbox'],
       packaged: true,

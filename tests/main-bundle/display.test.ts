@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startMain, waitForCalls, type MainProcess } from './main-process'
+import { setUpAsKiosk, startMain, waitForCalls, type MainProcess } from './main-process'
 import type { StandInDisplay } from './stand-in/electron'
 
 // The PC's own screen is primary; the touch monitor in the waiting room is to its right.
@@ -25,6 +25,8 @@ afterEach(async () => {
 
 async function started(config: Record<string, unknown>): Promise<MainProcess> {
   await writeFile(join(dataFolder, 'config.json'), JSON.stringify(config))
+  // Only a PC set up as a kiosk fills and follows the display; an ordinary window stays where its user put it.
+  await setUpAsKiosk(dataFolder)
   main = await startMain({ environment: { KIOSK_DATA_DIR: dataFolder }, displays: [office, touch] })
   await waitForCalls(main, (calls) => calls.some((call) => call.api === 'new BrowserWindow'), 'the window')
   return main

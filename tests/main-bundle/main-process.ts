@@ -120,3 +120,11 @@ export async function waitForCalls(
   }
   throw new Error(`timed out waiting for ${what}:\n${main.output()}`)
 }
+
+/** Sets a staff PIN with `--set-pin`, as IT does, so the next start finds a PC set up as a kiosk (locked down). */
+export async function setUpAsKiosk(dataFolder: string): Promise<void> {
+  const setPin = await startMain({ args: ['--set-pin', '482913'], environment: { KIOSK_DATA_DIR: dataFolder } })
+  const code = await setPin.exited
+  await setPin.stop()
+  if (code !== 0) throw new Error(`--set-pin exited ${String(code)}:\n${setPin.output()}`)
+}

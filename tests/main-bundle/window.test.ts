@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channels } from '../../src/shared/contract'
 import { contentSecurityPolicy } from '../../src/shared/csp'
 import type { RecordedCall } from './stand-in/electron'
-import { startMain, waitForCalls, type MainProcess } from './main-process'
+import { setUpAsKiosk, startMain, waitForCalls, type MainProcess } from './main-process'
 
 const repository = resolve(import.meta.dirname, '../..')
 const contentFolder = join(repository, 'tests/fixtures/content/playlist')
@@ -28,6 +28,8 @@ const fetchApp = (url: string) => main.send<Fetched>({ command: 'fetch', url })
 beforeAll(async () => {
   dataFolder = await mkdtemp(join(tmpdir(), 'kiosk-data-'))
   await writeFile(join(dataFolder, 'config.json'), JSON.stringify({ contentFolder }))
+  // A PIN makes this PC a kiosk, whose window is locked down (kiosk-setup.test.ts covers a PC without one).
+  await setUpAsKiosk(dataFolder)
   main = await startMain({ environment: { KIOSK_DATA_DIR: dataFolder } })
   calls = await waitForCalls(main, (all) => all.some((call) => call.api === 'webContents.loadURL'), 'the window')
 })

@@ -11,6 +11,8 @@ export type CliCommand =
   | { kind: 'check-content'; folder: string }
   | { kind: 'import-article'; file: string; out: string }
   | { kind: 'report'; folder: string; out: string }
+  /** Checks this installed kiosk where it stands, on a temporary data folder (cli/self-test.ts). */
+  | { kind: 'self-test' }
   | { kind: 'error'; message: string }
 
 /** How to use the command line, printed with every error. */
@@ -19,7 +21,8 @@ export const cliUsage = [
   '       kiosk --set-pin <4 to 8 digits>',
   '       kiosk --check-content <folder>',
   '       kiosk --import-article <file> --out <folder>',
-  '       kiosk --report <shared folder> --out <file.html>'
+  '       kiosk --report <shared folder> --out <file.html>',
+  '       kiosk --self-test'
 ].join('\n')
 
 /** The commands that work on the kiosk's data folder; the others never open it. */
@@ -36,7 +39,7 @@ function valueAfter(argv: readonly string[], flag: string): string | undefined {
 
 /**
  * Reads the kiosk's own arguments. `--export`, `--set-pin`, `--check-content`, `--import-article` and `--report` run
- * headless and exit; with no option of ours, the kiosk starts as usual. An option it does not know (a typo, or a
+ * headless and exit, `--self-test` opens a hidden window on a temporary data folder and exits; with no option of ours, the kiosk starts as usual. An option it does not know (a typo, or a
  * switch not on the short pass-through list in known-options.ts) is a usage error, never "no command": a misspelt
  * `--exprot` in IT's script must fail, not start the full-screen kiosk.
  */
@@ -44,7 +47,9 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   const unknown = unknownArgument(argv)
   if (unknown !== null) return { kind: 'error', message: `${unknown}\n${cliUsage}` }
   const has = (flag: string) => argv.some((argument) => argument === flag || argument.startsWith(`${flag}=`))
-  const commands = ['--export', '--set-pin', '--check-content', '--import-article', '--report'].filter(has)
+  const commands = ['--export', '--set-pin', '--check-content', '--import-article', '--report', '--self-test'].filter(
+    has
+  )
   if (commands.length > 1) return { kind: 'error', message: `use one of ${commands.join(', ')} at a time\n${cliUsage}` }
   if (!has('--export') && (has('--format') || has('--since') || has('--all')))
     return { kind: 'error', message: `--format, --all and --since go with --export\n${cliUsage}` }
@@ -70,6 +75,10 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     const out = path('--out')
     if (!out) return { kind: 'error', message: `--report needs --out <file.html> for the report\n${cliUsage}` }
     return { kind: 'report', folder, out }
+  }
+  if (has('--self-test')) {
+    if (has('--out')) return { kind: 'error', message: `--out goes with --import-article or --report\n${cliUsage}` }
+    return { kind: 'self-test' }
   }
   if (has('--out')) return { kind: 'error', message: `--out goes with --import-article or --report\n${cliUsage}` }
   if (has('--set-pin')) {

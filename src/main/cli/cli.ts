@@ -29,6 +29,11 @@ export async function runCli(
     print(command.message)
     return exitCodes.usage
   }
+  // The self-test needs the app's window and protocol, so index.ts runs it (electron/self-test-run.ts), never this.
+  if (command.kind === 'self-test') {
+    print('--self-test runs in the app itself, not headless')
+    return exitCodes.failed
+  }
   if (command.kind === 'check-content') {
     const check = await checkContent([command.folder], localDay(now()))
     print(formatContentCheck(check))

@@ -8,7 +8,8 @@ export const kioskOptions: Readonly<Record<string, 'value' | 'switch'>> = {
   '--check-content': 'value',
   '--import-article': 'value',
   '--report': 'value',
-  '--out': 'value'
+  '--out': 'value',
+  '--self-test': 'switch'
 }
 
 /**

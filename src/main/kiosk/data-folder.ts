@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { rmSync, statSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, win32 } from 'node:path'
 import type { ConfigProblem } from '../../shared/config'
 import type { DataFolderInUse } from '../../shared/staff'
@@ -86,6 +86,22 @@ export const folderProbes = {
     try {
       writeFileSync(probe, '')
       rmSync(probe, { force: true })
+      return true
+    } catch {
+      return false
+    }
+  }
+}
+
+/**
+ * Checks that write nothing (for --self-test, which must leave the clinic's folder as it was): write rights are asked
+ * of the system, which on Windows sees the read-only flag but not every ACL, so the self-test says so.
+ */
+export const readOnlyFolderProbes = {
+  isFolder: folderProbes.isFolder,
+  isWritable: (path: string): boolean => {
+    try {
+      accessSync(path, constants.W_OK)
       return true
     } catch {
       return false

@@ -125,6 +125,7 @@ export class StaffAuth {
   #sessionEnds = 0
   #sessionNumber = 0
   #queue: Promise<void> = Promise.resolve()
+  readonly #pinSetListeners: Array<() => void> = []
 
   /**
    * `sessionSeconds`: how long a session stays open without a staff touch (two minutes unless configured).
@@ -187,6 +188,16 @@ export class StaffAuth {
     return this.#file.get('pinHash') !== null
   }
 
+  /** Whether the staff file was damaged and set aside, so IT must set a PIN before staff mode opens again. */
+  resetRequired(): boolean {
+    return this.#file.get('resetRequired')
+  }
+
+  /** Calls `listener` after every PIN set (on screen or by IT), so the window can lock down without a restart. */
+  onPinSet(listener: () => void): void {
+    this.#pinSetListeners.push(listener)
+  }
+
   /**
    * Whether the screen may offer to create a PIN: only on first use with a live setup code, never after the staff
    * file was damaged.
@@ -208,6 +219,7 @@ export class StaffAuth {
     this.#file.set('resetRequired', false)
     this.#file.set('setupCodeHash', null)
     this.#removeCodeFile()
+    for (const listener of this.#pinSetListeners) listener()
   }
 
   /** Seconds until entry unlocks again; 0 when it is open, never more than the longest lock. */

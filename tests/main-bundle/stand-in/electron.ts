@@ -1,5 +1,6 @@
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { createContext, runInContext } from 'node:vm'
 import { EventEmitter } from 'node:events'
 import { isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,6 +24,8 @@ export interface StandInDisplay {
   id: number
   label: string
   bounds: { x: number; y: number; width: number; height: number }
+  /** As Electron's Display.touchSupport; 'available' unless a test says otherwise. */
+  touchSupport?: 'available' | 'unavailable' | 'unknown'
 }
 
 /** How a test sets the stand-in up, through environment variables of the child process. */
@@ -35,6 +38,8 @@ export interface StandInSettings {
   /** Loads of these URLs fail with ERR_FILE_NOT_FOUND, as a missing or unreadable page does. */
   failingUrls: string[]
   displays: StandInDisplay[]
+  /** The languages of the voices the page's speechSynthesis lists (Chromium's through speech-dispatcher or SAPI). */
+  voices: string[]
   /** Every call is also appended here as a JSON line, so a test sees them after the process has exited. */
   recordFile: string | null
 }
@@ -51,8 +56,9 @@ export function settingsFromEnvironment(environment: NodeJS.ProcessEnv): StandIn
     failingUrls: JSON.parse(environment['STAND_IN_FAILING_URLS'] ?? '[]') as string[],
     displays: JSON.parse(
       environment['STAND_IN_DISPLAYS'] ??
-        '[{"id":1,"label":"Built-in","bounds":{"x":0,"y":0,"width":1920,"height":1080}}]'
+        '[{"id":1,"label":"Built-in","bounds":{"x":0,"y":0,"width":1920,"height":1080},"touchSupport":"available"}]'
     ) as StandInDisplay[],
+    voices: JSON.parse(environment['STAND_IN_VOICES'] ?? '["en-US","es-ES"]') as string[],
     recordFile: environment['STAND_IN_RECORD_FILE'] ?? null
   }
 }
@@ -116,6 +122,55 @@ class StandInWebContents extends EventEmitter {
   getURL(): string {
     return this.url
   }
+
+  #page: Record<string, unknown> | null = null
+
+  /**
+   * Runs a script in the page as Electron does, and answers with its (awaited) result as a structured copy. No page
+   * runs here, so the "page" is the real built preload run in its own context, its `ipcRenderer.invoke` going to the
+   * registered `ipcMain.handle` with this page's URL as the sender frame, plus `speechSynthesis` listing the voices of
+   * the settings. A page not loaded yet has no window.kiosk, as in Electron before the preload ran.
+   */
+  async executeJavaScript(code: string): Promise<unknown> {
+    this.standIn.record('webContents.executeJavaScript', [code])
+    if (!this.url) throw new Error('Script failed to execute: no page is loaded')
+    this.#page ??= this.#pageContext()
+    const result: unknown = await (runInContext(code, this.#page) as Promise<unknown>)
+    return result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown)
+  }
+
+  #pageContext(): Record<string, unknown> {
+    const preload = (this.standIn.windowOf(this)?.options['webPreferences'] as { preload?: string } | undefined)
+      ?.preload
+    const page: Record<string, unknown> = {
+      setTimeout,
+      speechSynthesis: {
+        getVoices: () => this.standIn.settings.voices.map((lang) => ({ lang, name: `stand-in ${lang}` })),
+        addEventListener: () => {}
+      }
+    }
+    page['window'] = page
+    const context = createContext(page)
+    if (preload) {
+      const electron = {
+        contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (page[key] = api) },
+        ipcRenderer: {
+          invoke: async (channel: string, payload: unknown) => {
+            const handler = this.standIn.ipcHandlers.get(channel)
+            if (!handler) throw new Error(`Error invoking remote method '${channel}': No handler registered`)
+            return handler({ senderFrame: { url: this.url }, sender: this }, payload)
+          }
+        }
+      }
+      const source = readFileSync(preload, 'utf8')
+      const run = runInContext(`(function (require) { ${source}\n})`, context) as (require: unknown) => void
+      run((name: string) => {
+        if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`)
+        return electron
+      })
+    }
+    return context
+  }
   setWindowOpenHandler(handler: unknown): void {
     this.standIn.record('webContents.setWindowOpenHandler', [handler])
   }
@@ -174,6 +229,9 @@ class StandInWindow extends EventEmitter {
   setKiosk(on: boolean): void {
     this.standIn.record('window.setKiosk', [on])
   }
+  setTitle(title: string): void {
+    this.standIn.record('window.setTitle', [title])
+  }
   removeMenu(): void {}
   show(): void {
     this.standIn.record('window.show', [])
@@ -190,6 +248,12 @@ class StandInWindow extends EventEmitter {
     this.standIn.record('window.destroy', [`<window ${this.id}>`])
     this.#destroyed = true
     this.standIn.windows.splice(this.standIn.windows.indexOf(this), 1)
+    this.emit('closed')
+    // Electron's default when the last window goes and nobody listens for window-all-closed: the app quits.
+    if (this.standIn.windows.length === 0) {
+      if (this.standIn.app.listenerCount('window-all-closed') > 0) this.standIn.app.emit('window-all-closed')
+      else (this.standIn.app as unknown as { quit: () => void }).quit()
+    }
   }
   moveTop(): void {
     this.standIn.record('window.moveTop', [`<window ${this.id}>`])
@@ -310,6 +374,9 @@ export class ElectronStandIn {
     this.net = {
       fetch: async (url: string) => {
         standIn.record('net.fetch', [url])
+        // A scheme registered with protocol.handle is answered by its handler, as Electron's net.fetch does.
+        const handler = standIn.protocolHandlers.get(url.split(':')[0] ?? '')
+        if (handler) return handler(new Request(url))
         if (!url.startsWith('file:')) throw new Error(`the stand-in fetches only file: URLs, not ${url}`)
         try {
           return new Response(await readFile(fileURLToPath(url)), { status: 200 })
@@ -392,6 +459,11 @@ export class ElectronStandIn {
     this.ready = true
     this.#markReady()
     this.app.emit('ready', {}, {})
+  }
+
+  /** The window a web contents belongs to. */
+  windowOf(contents: StandInWebContents): StandInWindow | undefined {
+    return this.windows.find((window) => window.webContents === contents)
   }
 
   /** The kiosk window, once there is one. */

@@ -45,7 +45,13 @@ export type Command =
   | { command: 'problems' }
   | { command: 'fetch'; url: string }
   | { command: 'invoke'; channel: string; payload?: unknown; senderUrl?: string }
-  | { command: 'emit'; target: 'app' | 'webContents' | 'screen'; event: string; args?: unknown[]; times?: number }
+  | {
+      command: 'emit'
+      target: 'app' | 'webContents' | 'screen' | 'window'
+      event: string
+      args?: unknown[]
+      times?: number
+    }
   | { command: 'ipc' }
   | { command: 'request'; url: string }
   | { command: 'advance'; milliseconds: number }
@@ -85,7 +91,9 @@ async function answer(message: Command): Promise<unknown> {
           ? standIn.app
           : message.target === 'screen'
             ? standIn.screen
-            : standIn.window()?.webContents
+            : message.target === 'window'
+              ? standIn.window()
+              : standIn.window()?.webContents
       if (!target) throw new Error(`nothing to emit ${message.event} on`)
       let prevented = false
       const event = { preventDefault: () => (prevented = true), sender: standIn.window()?.webContents }

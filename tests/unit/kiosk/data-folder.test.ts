@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import {
   describeDataFolder,
   folderProbes,
   machineDataFolder,
+  readOnlyFolderProbes,
   type DataFolderInputs
 } from '../../../src/main/kiosk/data-folder'
 
@@ -125,6 +126,22 @@ describe('the folder probes', () => {
       expect(folderProbes.isWritable(folder)).toBe(true)
       expect(folderProbes.isFolder(join(folder, 'missing'))).toBe(false)
       expect(folderProbes.isWritable(join(folder, 'missing'))).toBe(false)
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the checks --self-test makes of the data folder', () => {
+  it('ask for write rights without writing: the folder keeps its files and its mtime', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'kiosk-read-only-probe-'))
+    try {
+      const before = (await stat(folder)).mtimeMs
+      expect(readOnlyFolderProbes.isFolder(folder)).toBe(true)
+      expect(readOnlyFolderProbes.isWritable(folder)).toBe(true)
+      expect(await readdir(folder)).toEqual([])
+      expect((await stat(folder)).mtimeMs).toBe(before)
+      expect(readOnlyFolderProbes.isWritable(join(folder, 'missing'))).toBe(false)
     } finally {
       await rm(folder, { recursive: true, force: true })
     }

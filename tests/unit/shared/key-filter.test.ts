@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isBlockedKey, isDeveloperQuitKey, type KeyInput } from '../../../src/shared/key-filter'
+import { isBlockedKey, isClosingKey, isDeveloperQuitKey, type KeyInput } from '../../../src/shared/key-filter'
 
 const key = (keyName: string, modifiers: Partial<KeyInput> = {}): KeyInput => ({
   type: 'keyDown',
@@ -52,6 +52,29 @@ describe('kiosk key filter', () => {
     ['a key release of a blocked key', { ...key('F5'), type: 'keyUp' }]
   ])('lets %s through', (_name, input) => {
     expect(isBlockedKey(input)).toBe(false)
+  })
+})
+
+describe('the keys that close a window on a PC not set up as a kiosk', () => {
+  it('are Alt+F4, Ctrl+W and Ctrl+Q (Cmd on a Mac), pressed', () => {
+    for (const input of [
+      key('F4', { alt: true }),
+      key('w', { control: true }),
+      key('Q', { control: true }),
+      key('w', { meta: true })
+    ])
+      expect(isClosingKey(input), input.key).toBe(true)
+  })
+
+  it('are not reload, zoom or developer keys, nor a key release', () => {
+    for (const input of [
+      key('F5'),
+      key('r', { control: true }),
+      key('q', { control: true, shift: true }),
+      key('+', { control: true }),
+      { ...key('F4', { alt: true }), type: 'keyUp' }
+    ])
+      expect(isClosingKey(input), input.key).toBe(false)
   })
 })
 

@@ -128,10 +128,22 @@ describe('staff auth', () => {
     await writeFile(join(folder, 'staff.json'), '{"pinHash": ')
     const auth = new StaffAuth(folder, openElectronStore, now)
     expect(auth.hasPin()).toBe(false)
+    // A damaged file on a real kiosk still counts as set up (kiosk/kiosk-setup.ts), so it stays locked.
+    expect(auth.resetRequired()).toBe(true)
     expect(auth.canCreatePinOnScreen()).toBe(false)
     expect((await readdir(folder)).some((name) => name.startsWith('staff.corrupt-'))).toBe(true)
     await auth.setPin('8642')
+    expect(auth.resetRequired()).toBe(false)
     expect(await auth.unlock('8642')).toEqual({ ok: true })
+  })
+
+  it('tells its listeners once a PIN is set, so the window can lock down without a restart', async () => {
+    const auth = new StaffAuth(folder, openElectronStore, now)
+    expect(auth.resetRequired()).toBe(false)
+    let told = 0
+    auth.onPinSet(() => (told += 1))
+    await auth.setPin('135790')
+    expect(told).toBe(1)
   })
 })
 

@@ -1,0 +1,65 @@
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import ElectronStore from 'electron-store'
+import { app } from 'electron'
+import { runSelfTest } from '../cli/self-test'
+import { pageWithFirstScreen } from '../kiosk/first-screen-page'
+import { startKioskCore } from '../kiosk/kiosk-core'
+import { renderFirstScreen } from '../../renderer/src/first-screen'
+import { serveAppScheme } from './app-protocol'
+import { isAppUrl } from './app-url'
+import { closeLibraryChannels, registerIpc } from './ipc'
+import { selfTestChecks } from './self-test-checks'
+import { lockDownSession } from './window'
+
+/** Where `--self-test` works: the clinic's folder (read only) and the temporary one it may write. */
+export interface SelfTestFolders {
+  /** The clinic's data folder: its config.json is read, nothing in it is written. */
+  clinicDataFolder: string
+  /** A fresh temporary folder, the app's userData for this run, removed at the end. */
+  temporaryFolder: string
+  bundledContentFolder: string
+  logError: (message: string, error: unknown) => void
+}
+
+/**
+ * Runs `--self-test`: the kiosk's services over a temporary data folder with the clinic's config, the app:// scheme
+ * and IPC as the kiosk registers them, then the checks in a hidden window; prints a line per check and resolves to
+ * the exit code. The window is destroyed and the temporary folder removed whatever the checks found.
+ */
+export async function runSelfTestCommand(folders: SelfTestFolders, print: (line: string) => void): Promise<number> {
+  const dataFolder = join(folders.temporaryFolder, 'data')
+  const core = await startKioskCore({
+    configFile: join(folders.clinicDataFolder, 'config.json'),
+    bundledContentFolder: folders.bundledContentFolder,
+    dataFolder,
+    openJsonFile: (cwd, name, options) =>
+      new ElectronStore({ ...options, cwd, name } as unknown as ConstructorParameters<typeof ElectronStore>[0]),
+    appVersion: app.getVersion(),
+    logError: folders.logError
+  })
+  for (const problem of core.configProblems) print(`config.json: ${problem.key}: ${problem.message}`)
+  closeLibraryChannels()
+  lockDownSession(undefined)
+  serveAppScheme(
+    join(import.meta.dirname, '../renderer'),
+    () => core.content().root,
+    (html) =>
+      pageWithFirstScreen(html, core.handlers, renderFirstScreen, { now: () => new Date(), logError: core.logError }),
+    () => core.contentPacks.previewRoot()
+  )
+  registerIpc(core.handlers, (url) => isAppUrl(url, undefined), core.logError)
+  const { checks, close } = selfTestChecks({
+    core,
+    clinicDataFolder: folders.clinicDataFolder,
+    preload: join(import.meta.dirname, '../preload/index.cjs')
+  })
+  try {
+    return await runSelfTest(checks, print)
+  } finally {
+    close()
+    core.stop()
+    // The log of this run is in the folder too; a file still held open (Windows) is left to the system's clean-up.
+    await rm(folders.temporaryFolder, { recursive: true, force: true }).catch(() => {})
+  }
+}
