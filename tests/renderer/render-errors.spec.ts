@@ -7,7 +7,7 @@ import { axeViolations } from './axe'
 
 const screenshots = resolve(import.meta.dirname, 'screenshots')
 
-test.describe('with two sections under the same heading, so two share an id', () => {
+test.describe('with two sections under the same heading', () => {
   test.use({
     harnessOptions: { contentFolder: resolve(import.meta.dirname, '../fixtures/content/repeated-headings') }
   })
@@ -18,7 +18,8 @@ test.describe('with two sections under the same heading, so two share an id', ()
     await kiosk.getByTestId('next-button').tap()
     await expect(kiosk.getByTestId('progress-count')).toHaveText('3 of 3')
     await expect(kiosk.getByText('See the doctor, and ask any question you have.')).toBeVisible()
-    expect(await currentSection(kiosk)).toBe('step-2')
+    // "Step", "Step", "Step 2": each section has an id of its own, the same on every read.
+    expect(await currentSection(kiosk)).toBe('step-2-2')
 
     await kiosk.getByTestId('open-section-list').tap()
     const list = kiosk.getByTestId('section-list')
@@ -76,7 +77,10 @@ test.describe('a section that cannot be drawn', () => {
     await expect(page.getByTestId('progress-count')).toHaveText('3 of 6')
     await expect(page.getByTestId('part-failed')).toHaveCount(0)
     await expect(page.getByTestId('section-viewport').getByRole('heading', { level: 2 })).toBeVisible()
-    // Back goes to it again, and Back once more to the first section, drawn whole.
+    // Back goes to it again, and Back once more to the first section, drawn whole. A tap within a second of the CDP
+    // swipe is lost here (so is Next's; taps after it work): a pause keeps this test on what it checks. The lost tap
+    // is noted for a look on a real touch screen.
+    await page.waitForTimeout(1000)
     await page.getByTestId('previous-button').tap()
     await expect(fallback).toBeVisible()
     await page.getByTestId('previous-button').tap()
