@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import { contentReviews } from '../../shared/content-review'
 import { localDay } from '../../shared/local-day'
-import { changedSettings, type ConfigProblem, type KioskConfig } from '../../shared/config'
+import { changedSettings } from '../../shared/config'
 import type { FeedbackRecord } from '../../shared/feedback'
 import { fail, ok, type Result } from '../../shared/result'
 import type {
-  DataFolderInUse,
   DataHealth,
   Destination,
   ExportRangeChoice,
@@ -17,15 +16,14 @@ import type {
   StatusFolderState,
   UnlockAnswer
 } from '../../shared/staff'
-import type { ContentSource } from '../../shared/content-update'
 import type { ContentState } from '../content/content-library'
 import type { RemovableDrive } from '../export/drives'
 import { engagementRows } from '../export/engagement-format'
 import { dayInRange, engagementDaysOf, writeExportSet } from '../export/export-set'
 import { type ExportFormat, type Manifest, verifyExport } from '../export/exporter'
 import { kioskReportHtml, type StatusLines } from '../export/report-html'
-import type { EngagementStore, HeldDay } from '../feedback/engagement-store'
-import type { FeedbackReading, FeedbackStore } from '../feedback/feedback-store'
+import type { HeldDay } from '../feedback/engagement-store'
+import type { FeedbackReading } from '../feedback/feedback-store'
 import { type KioskStatus, kioskStatusOf } from '../kiosk/status-file'
 import { engagementSummaryOf } from './engagement-summary'
 import { kioskStatusLines } from './kiosk-status'
@@ -33,87 +31,14 @@ import { kioskStatusLines } from './kiosk-status'
 import { sortedByTime } from '../feedback/time-order'
 
 export { sortedByTime }
-import { type JsonFile, type JsonFileOptions, type OpenJsonFile, openOrSetAside } from '../kiosk/json-file'
-import { type MachineReadings, processReadings } from './machine-health'
-import type { StaffAuth } from './staff-auth'
-import { type PickerOpener, SessionFolderPicker } from './session-folder-picker'
-import { systemTimers, type Timers } from '../../shared/timers'
+import { type JsonFile, openOrSetAside } from '../kiosk/json-file'
+import { processReadings } from './machine-health'
+import { SessionFolderPicker } from './session-folder-picker'
+import { systemTimers } from '../../shared/timers'
 import { articleSummariesOf, overallFiguresOf, smallGroup, tally, trendOf } from './summary'
+import { type ExportExtras, type ExportLogData, exportLogOptions, type StaffServiceOptions } from './staff-options'
 
-interface ExportLogData extends Record<string, unknown> {
-  lastExport: { at: string; place: string; file: string; records: number } | null
-  lastScheduledExport: { at: string; ok: boolean; message: string } | null
-  retention: {
-    at: string
-    removed: number
-    waitingForExport: number
-    engagementDaysRemoved?: number
-    engagementDaysWaiting?: number
-  } | null
-}
-
-const exportLogOptions = (): JsonFileOptions<ExportLogData> => ({
-  schema: {
-    lastExport: { type: ['object', 'null'] },
-    lastScheduledExport: { type: ['object', 'null'] },
-    retention: { type: ['object', 'null'] }
-  },
-  defaults: { lastExport: null, lastScheduledExport: null, retention: null },
-  migrations: {},
-  projectVersion: '1.0.0',
-  clearInvalidConfig: false,
-  accessPropertiesByDotNotation: false
-})
-
-/** What the app can do that the harness cannot, or does differently. */
-export interface AppControl {
-  reloadContent: () => Promise<ContentState>
-  restart: () => void
-  quit: () => void
-  /** Opens the system's folder picker, which can be closed; null where there is none (web mode). */
-  pickFolder: PickerOpener | null
-}
-
-/** What staff mode works with. */
-export interface StaffServiceOptions {
-  auth: StaffAuth
-  store: FeedbackStore
-  /** The engagement aggregates, exported beside the feedback and kept under the same retention. */
-  engagement?: EngagementStore
-  content: () => ContentState
-  /**
-   * The newest content read, which may still wait for a calm moment: data health lists its problems and reviews, so
-   * an author who taps Reload content sees what was just read. The content on screen unless given.
-   */
-  latestContent?: () => ContentState
-  /** Which articles are on screen, from when and why, and whether newer ones wait; from the content service. */
-  contentSource?: () => ContentSource
-  config: KioskConfig
-  configProblems: ConfigProblem[]
-  configFile: string
-  dataFolder: string
-  openJsonFile: OpenJsonFile
-  appVersion: string
-  now: () => Date
-  drives: () => Promise<RemovableDrive[]>
-  app: AppControl
-  logError: (message: string, error: unknown) => void
-  recentErrors: () => Array<{ time: string; message: string }>
-  /** Why the kiosk runs on `dataFolder`; without it, the folder is taken as the account's own. */
-  dataFolderInUse?: DataFolderInUse
-  /** Uptime, memory and disk space for data health; this process and machine unless a test passes its own. */
-  machine?: MachineReadings
-  /** The timers that watch an open folder picker's session; the runtime's own unless a test passes fakes. */
-  timers?: Timers
-}
-
-/** What else an export writes beside the feedback. */
-export interface ExportExtras {
-  /** Write report.html beside the data. */
-  report?: boolean
-  /** For the command line's --since: engagement days from this local day on (otherwise the range decides). */
-  engagementFrom?: string
-}
+export type { AppControl, ExportExtras, StaffServiceOptions } from './staff-options'
 
 interface Receipt {
   ids: Set<string>
