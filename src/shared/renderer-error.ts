@@ -38,10 +38,9 @@ export function rendererErrorReport(where: string, error: unknown): RendererErro
       : typeof error === 'string'
         ? error
         : `a thrown value that is not an Error (${kindOf(error)})`
-  const firstLine =
-    String(raw)
-      .slice(0, readLimit)
-      .split(/[\r\n]/, 1)[0] ?? ''
+  // An Error's message may be set to anything, even an object no String() can convert: only text is read.
+  const text = typeof raw === 'string' ? raw : 'a message that is not text'
+  const firstLine = text.slice(0, readLimit).split(/[\r\n]/, 1)[0] ?? ''
   const plain = firstLine
     .replace(quoted, (found) => (codeName.test(found.slice(1, -1)) ? found : `${found[0]}…${found[0]}`))
     .replace(/\d{3,}/g, '…')

@@ -30,11 +30,18 @@ describe('a screen error report', () => {
     expect(rendererErrorReport('promise', undefined).message).toBe('a thrown value that is not an Error (undefined)')
   })
 
+  it('reads an Error whose message is not text, even one String() cannot convert', () => {
+    const odd = Object.defineProperty(new Error(), 'message', { value: { toString: [] } })
+    expect(rendererErrorReport('reader-section', odd).message).toBe('Error: a message that is not text')
+  })
+
   it('is always one the IPC schema accepts, whatever was thrown', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 5000 }), fc.anything()), fc.boolean(), (thrown, wrap) => {
         const started = performance.now()
-        const report = rendererErrorReport('reader-section', wrap ? new Error(String(thrown)) : thrown)
+        // Wrapped, the value becomes the Error's message as it is, even one that String() cannot convert.
+        const wrapped = Object.defineProperty(new Error(), 'message', { value: thrown })
+        const report = rendererErrorReport('reader-section', wrap ? wrapped : thrown)
         expect(performance.now() - started).toBeLessThan(250)
         expect(report.message.length).toBeLessThanOrEqual(rendererErrorLimits.message)
         expect(checkInput('kiosk:log-error', report)).toMatchObject({ ok: true })
