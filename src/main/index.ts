@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { app, BrowserWindow } from 'electron'
-import ElectronStore from 'electron-store'
 import { systemTimers } from '../shared/timers'
 import { BackgroundWork } from './kiosk/background-work'
 import { runCli } from './cli/cli'
@@ -12,11 +11,9 @@ import { commentScrubber, scrubberWarmUpMs } from './feedback/scrub'
 import { type KioskCore, startKioskCore } from './kiosk/kiosk-core'
 import { chooseDataFolder, describeDataFolder, folderProbes, readOnlyFolderProbes } from './kiosk/data-folder'
 import { type DataLockOutcome, systemLockProbes, takeDataLock, waitForDataLock } from './kiosk/data-lock'
-import { pageWithFirstScreen } from './kiosk/first-screen-page'
-import { renderFirstScreen } from '../renderer/src/first-screen'
 import { pickFolder, quitApp, restartApp } from './electron/app-control'
-import { declareAppScheme, serveAppScheme } from './electron/app-protocol'
-import { appEntryUrl, frontDeskUrl, isAppUrl } from './electron/app-url'
+import { declareAppScheme } from './electron/app-protocol'
+import { appEntryUrl, frontDeskUrl } from './electron/app-url'
 import { applyAutostart } from './electron/autostart'
 import { runSelfTestCommand } from './electron/self-test-run'
 import { keepDisplayAwake } from './electron/power'
@@ -24,9 +21,9 @@ import { loadPage, superviseRenderer } from './electron/recovery'
 import { isDisplayAwake } from '../shared/display-schedule'
 import { RecoveryPolicy } from './kiosk/recovery-policy'
 import { kioskMode } from './kiosk/kiosk-setup'
-import { closeLibraryChannels, registerIpc } from './electron/ipc'
+import { openElectronStore, serveScreen } from './electron/serve-screen'
 import { startLogging } from './electron/logging'
-import { createKioskWindow, lockDownContents, lockDownSession } from './electron/window'
+import { createKioskWindow, lockDownContents } from './electron/window'
 
 // The kiosk's own arguments come after the executable (packaged) or after the app path (development); an option it
 // does not know is a usage error (cli/known-options.ts), so a misspelt command never starts the full-screen kiosk.
@@ -159,9 +156,7 @@ function openCore(ownsData = true): Promise<KioskCore> {
     bundledContentFolder: bundledContentFolder(),
     dataFolder: dataFolder.path,
     dataFolderInUse: dataFolder,
-    // The service's options are conf options; only the file location is electron-store's to add.
-    openJsonFile: (cwd, name, options) =>
-      new ElectronStore({ ...options, cwd, name } as unknown as ConstructorParameters<typeof ElectronStore>[0]),
+    openJsonFile: openElectronStore,
     appVersion: app.getVersion(),
     logError: (message, error) => log.error(message, error),
     drives: () => listRemovableDrives(),
@@ -193,17 +188,7 @@ async function start(): Promise<void> {
   }
 
   noteUncaught = (error) => core.errors.record(new Date(), `uncaught: ${error.message}`)
-  closeLibraryChannels()
-
-  lockDownSession(devServerUrl)
-  serveAppScheme(
-    join(import.meta.dirname, '../renderer'),
-    () => core.content().root,
-    (html) =>
-      pageWithFirstScreen(html, core.handlers, renderFirstScreen, { now: () => new Date(), logError: core.logError }),
-    () => core.contentPacks.previewRoot()
-  )
-  registerIpc(core.handlers, (url) => isAppUrl(url, devServerUrl), core.logError)
+  serveScreen(core, devServerUrl, join(import.meta.dirname, '../renderer'))
   const appUrl = devServerUrl ?? appEntryUrl
   // An author's or IT's own PC (no PIN yet) gets an ordinary window and no auto-start (kiosk/kiosk-setup.ts).
   const staffState = () => ({ hasPin: core.staffAuth.hasPin(), resetRequired: core.staffAuth.resetRequired() })

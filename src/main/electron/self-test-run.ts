@@ -1,16 +1,10 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import ElectronStore from 'electron-store'
 import { app } from 'electron'
 import { runSelfTest } from '../cli/self-test'
-import { pageWithFirstScreen } from '../kiosk/first-screen-page'
 import { startKioskCore } from '../kiosk/kiosk-core'
-import { renderFirstScreen } from '../../renderer/src/first-screen'
-import { serveAppScheme } from './app-protocol'
-import { isAppUrl } from './app-url'
-import { closeLibraryChannels, registerIpc } from './ipc'
 import { selfTestChecks } from './self-test-checks'
-import { lockDownSession } from './window'
+import { openElectronStore, serveScreen } from './serve-screen'
 
 /** Where `--self-test` works: the clinic's folder (read only) and the temporary one it may write. */
 export interface SelfTestFolders {
@@ -33,22 +27,12 @@ export async function runSelfTestCommand(folders: SelfTestFolders, print: (line:
     configFile: join(folders.clinicDataFolder, 'config.json'),
     bundledContentFolder: folders.bundledContentFolder,
     dataFolder,
-    openJsonFile: (cwd, name, options) =>
-      new ElectronStore({ ...options, cwd, name } as unknown as ConstructorParameters<typeof ElectronStore>[0]),
+    openJsonFile: openElectronStore,
     appVersion: app.getVersion(),
     logError: folders.logError
   })
   for (const problem of core.configProblems) print(`config.json: ${problem.key}: ${problem.message}`)
-  closeLibraryChannels()
-  lockDownSession(undefined)
-  serveAppScheme(
-    join(import.meta.dirname, '../renderer'),
-    () => core.content().root,
-    (html) =>
-      pageWithFirstScreen(html, core.handlers, renderFirstScreen, { now: () => new Date(), logError: core.logError }),
-    () => core.contentPacks.previewRoot()
-  )
-  registerIpc(core.handlers, (url) => isAppUrl(url, undefined), core.logError)
+  serveScreen(core, undefined, join(import.meta.dirname, '../renderer'))
   const { checks, close } = selfTestChecks({
     core,
     clinicDataFolder: folders.clinicDataFolder,
